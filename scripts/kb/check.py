@@ -1,0 +1,39 @@
+"""The validation pipeline: strict loading, then the schema, then the cross-reference rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from kb import rules, schema
+from kb.issues import Issue, has_errors
+from kb.loader import Record, load_root
+
+
+@dataclass(frozen=True)
+class Result:
+    records: list[Record]
+    issues: list[Issue]
+    files: int
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.issues)
+
+
+def check_root(root: Path, base: Path | None = None, today: dt.date | None = None) -> Result:
+    """Load and check every file under a data root, collecting every problem.
+
+    Rules run only on records that passed the schema, so one typo does not cascade into
+    false reference errors elsewhere.
+    """
+    records, issues, files = load_root(root, base)
+    valid: list[Record] = []
+    for record in records:
+        problems = schema.check(record)
+        issues.extend(problems)
+        if not problems:
+            valid.append(record)
+    issues.extend(rules.run(valid, today))
+    return Result(valid, sorted(issues), files)

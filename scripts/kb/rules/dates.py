@@ -1,0 +1,115 @@
+"""Dates are real calendar dates, not in the future, and in order where they come in pairs.
+
+Which keys hold dates is read from the schema (every property that refers to the `date`
+definition), not listed here.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from kb import schema
+from kb.issues import Issue
+
+if TYPE_CHECKING:
+    from kb.rules import Context
+
+NAME = "dates"
+PAIRS = (("since", "until"), ("date", "end"), ("published", "accessed"))
+
+
+@cache
+def date_keys() -> frozenset[str]:
+    """Property names whose schema is the shared `date` definition."""
+    keys: set[str] = set()
+
+    def visit(node: Any) -> None:
+        if isinstance(node, dict):
+            for name, prop in node.get("properties", {}).items():
+                refs = [prop, *prop.get("anyOf", [])]
+                if any(r.get("$ref", "").endswith("#/$defs/date") for r in refs):
+                    keys.add(name)
+            for v in node.values():
+                visit(v)
+        elif isinstance(node, list):
+            for v in node:
+                visit(v)
+
+    for name in schema.SCHEMA_FILES.values():
+        visit(schema.schema(name))
+    visit(schema.schema("common.schema.json"))
+    return frozenset(keys)
+
+
+def earliest(value: str) -> dt.date | None:
+    """The first day a (partial) date can mean, or None if it is not a real date."""
+    parts = [int(p) for p in value.split("-")]
+    year, month, day = [*parts, 1, 1][:3]
+    if not 1 <= month <= 12 or year < 1:
+        return None
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return dt.date(year, month, day)
+
+
+def before(a: str, b: str) -> bool:
+    """True when partial date `a` is surely earlier than `b`, compared at their shared precision."""
+    n = min(len(a), len(b))
+    return a[:n] < b[:n]
+
+
+def check(ctx: Context) -> list[Issue]:
+    from kb.rules import walk
+
+    keys = date_keys()
+    found: list[Issue] = []
+    for record in ctx.records:
+        for path, value in walk(record.data):
+            if isinstance(value, dict):
+                for first, second in PAIRS:
+                    a, b = value.get(first), value.get(second)
+                    if (
+                        isinstance(a, str)
+                        and isinstance(b, str)
+                        and before(b, a)
+                        and earliest(a)
+                        and earliest(b)
+                    ):
+                        found.append(
+                            record.issue(
+                                (*path, second), NAME, f"'{second}' ({b}) is before '{first}' ({a})"
+                            )
+                        )
+                if isinstance(value.get("claimed_by"), list):
+                    seen = [x.get("date") for x in value["claimed_by"]]
+                    for i in range(1, len(seen)):
+                        if (
+                            isinstance(seen[i], str)
+                            and isinstance(seen[i - 1], str)
+                            and before(seen[i], seen[i - 1])
+                        ):
+                            found.append(
+                                record.issue(
+                                    (*path, "claimed_by", i, "date"),
+                                    NAME,
+                                    f"appearance dated {seen[i]} comes after one dated "
+                                    f"{seen[i - 1]}; list appearances earliest first",
+                                )
+                            )
+            if not path or path[-1] not in keys or not isinstance(value, str):
+                continue
+            if value == "unknown":
+                continue
+            day = earliest(value)
+            if day is None:
+                found.append(record.issue(path, NAME, f"'{value}' is not a real calendar date"))
+            elif day > ctx.today:
+                found.append(
+                    record.issue(
+                        path, NAME, f"'{value}' is in the future (today is {ctx.today.isoformat()})"
+                    )
+                )
+    return found

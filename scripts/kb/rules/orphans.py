@@ -1,0 +1,35 @@
+"""A source that nothing cites is a warning: cite it or delete it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kb.issues import Issue, Level
+
+if TYPE_CHECKING:
+    from kb.rules import Context
+
+NAME = "orphans"
+
+
+def check(ctx: Context) -> list[Issue]:
+    from kb.rules import walk
+
+    cited = {
+        value
+        for record in ctx.records
+        if record.kind != "source"
+        for path, value in walk(record.data)
+        if path and path[-1] == "source" and isinstance(value, str)
+    }
+    return [
+        record.issue(
+            ("id",),
+            NAME,
+            f"source '{record.id}' is not cited by any fact, event or "
+            "claim; cite it or delete the file",
+            Level.WARNING,
+        )
+        for record in ctx.by_kind["source"].values()
+        if record.id not in cited
+    ]

@@ -1,0 +1,44 @@
+"""Every reference to an actor, a source or an installation names a record that exists."""
+
+from __future__ import annotations
+
+import difflib
+from typing import TYPE_CHECKING
+
+from kb.issues import Issue
+
+if TYPE_CHECKING:
+    from kb.rules import Context
+
+NAME = "refs"
+
+TARGETS = {"source": "source", "actor": "actor", "issued_by": "actor"}
+"""Key name -> the record kind it refers to. Claims' `bases` lists refer to installations."""
+
+FOLDERS = {"source": "data/sources", "actor": "data/actors", "base": "data/bases"}
+
+
+def _unknown(ctx: Context, kind: str, value: str) -> str:
+    close = difflib.get_close_matches(value, list(ctx.by_kind[kind]), n=1, cutoff=0.5)
+    hint = f"closest: '{close[0]}'" if close else f"no file {FOLDERS[kind]}/{value}.yaml"
+    return f"unknown {kind} '{value}' ({hint})"
+
+
+def check(ctx: Context) -> list[Issue]:
+    from kb.rules import walk
+
+    found: list[Issue] = []
+    for record in ctx.records:
+        for path, value in walk(record.data):
+            if not path or not isinstance(value, str):
+                continue
+            key = path[-1]
+            if isinstance(key, str) and key in TARGETS:
+                kind = TARGETS[key]
+            elif isinstance(key, int) and len(path) > 1 and path[-2] == "bases":
+                kind = "base"
+            else:
+                continue
+            if value not in ctx.by_kind[kind]:
+                found.append(record.issue(path, NAME, _unknown(ctx, kind, value)))
+    return found

@@ -1,0 +1,92 @@
+"""URLs are http(s) with a host and nothing that could break out of a link; `archive_url` is a
+web-archive snapshot. Which keys hold URLs is read from the schema."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from kb import schema
+from kb.issues import Issue
+
+if TYPE_CHECKING:
+    from kb.rules import Context
+
+NAME = "urls"
+_BAD = re.compile(r"[\s\"'<>`\\\x00-\x1f\x7f]")
+_WAYBACK = re.compile(r"^/web/[0-9]{14}/https?://\S+$")
+_ARCHIVE_TODAY = re.compile(r"^/([0-9]{14}/https?://\S+|[A-Za-z0-9]{4,10})$")
+ARCHIVE_TODAY_HOSTS = frozenset(
+    {"archive.today", "archive.ph", "archive.is", "archive.li", "archive.vn", "archive.md"}
+)
+
+
+@cache
+def url_keys() -> frozenset[str]:
+    """Property names whose schema is the shared `url` definition."""
+    keys: set[str] = set()
+    for name in (*schema.SCHEMA_FILES.values(), "common.schema.json"):
+        stack: list[Any] = [schema.schema(name)]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, dict):
+                for key, prop in node.get("properties", {}).items():
+                    if prop.get("$ref", "").endswith("#/$defs/url"):
+                        keys.add(key)
+                stack.extend(node.values())
+            elif isinstance(node, list):
+                stack.extend(node)
+    return frozenset(keys)
+
+
+def problem(url: str) -> str | None:
+    """Why a URL is unacceptable, or None."""
+    if _BAD.search(url):
+        return "contains a space, quote, angle bracket, backslash or control character"
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+        parts.port  # noqa: B018 - raises on a malformed port
+    except ValueError as e:
+        return f"cannot be parsed ({e})"
+    if parts.scheme not in ("http", "https"):
+        return "must start with http:// or https://"
+    if not host:
+        return "has no host name"
+    if parts.username is not None or parts.password is not None:
+        return "must not contain a user name or password"
+    return None
+
+
+def archive_problem(url: str) -> str | None:
+    parts = urlsplit(url)
+    host = (parts.hostname or "").rstrip(".")
+    if host == "web.archive.org" and _WAYBACK.match(
+        parts.path + ("?" + parts.query if parts.query else "")
+    ):
+        return None
+    if host in ARCHIVE_TODAY_HOSTS and _ARCHIVE_TODAY.match(parts.path):
+        return None
+    return (
+        "is not a web-archive snapshot; use https://web.archive.org/web/<14-digit "
+        "timestamp>/<original url> or an archive.today snapshot, exactly as seen"
+    )
+
+
+def check(ctx: Context) -> list[Issue]:
+    from kb.rules import walk
+
+    keys = url_keys()
+    found: list[Issue] = []
+    for record in ctx.records:
+        for path, value in walk(record.data):
+            if not path or path[-1] not in keys or not isinstance(value, str):
+                continue
+            why = problem(value)
+            if why is None and path[-1] == "archive_url":
+                why = archive_problem(value)
+            if why:
+                found.append(record.issue(path, NAME, f"'{path[-1]}' {why}"))
+    return found

@@ -1,0 +1,214 @@
+"""JSON Schema validation of records, with errors turned into plain `file:line:col` messages.
+
+The schemas in data/schema/ are the single source of truth for shapes and vocabularies;
+other modules read vocabularies through `vocabulary()` instead of copying them.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Iterator
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator, ValidationError
+from referencing import Registry, Resource
+
+from kb.issues import Issue
+from kb.loader import JsonPath, Record, typed_scalar
+
+SCHEMA_DIR = Path(__file__).resolve().parents[2] / "data" / "schema"
+SCHEMA_FILES = {
+    "base": "base.schema.json",
+    "overview": "overview.schema.json",
+    "source": "source.schema.json",
+    "actor": "actor.schema.json",
+}
+TYPE_NAMES = {
+    "string": "text",
+    "number": "a number",
+    "integer": "a whole number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a mapping (key: value)",
+}
+
+
+@lru_cache(maxsize=1)
+def _schemas() -> dict[str, dict[str, Any]]:
+    return {
+        p.name: json.loads(p.read_text(encoding="utf-8"))
+        for p in sorted(SCHEMA_DIR.glob("*.schema.json"))
+    }
+
+
+@lru_cache(maxsize=1)
+def _registry() -> Registry:
+    return Registry().with_resources(
+        (name, Resource.from_contents(body)) for name, body in _schemas().items()
+    )
+
+
+@cache
+def validator(kind: str) -> Draft202012Validator:
+    return Draft202012Validator(_schemas()[SCHEMA_FILES[kind]], registry=_registry())
+
+
+def schema(name: str) -> dict[str, Any]:
+    """A schema document by file name, e.g. 'common.schema.json'."""
+    return _schemas()[name]
+
+
+def definition(name: str) -> dict[str, Any]:
+    """A shared definition from common.schema.json, e.g. 'claim'."""
+    return schema("common.schema.json")["$defs"][name]
+
+
+def vocabulary(schema_node: dict[str, Any]) -> list[tuple[str, str]]:
+    """An enum's values with their descriptions, in schema order."""
+    descriptions = schema_node.get("x-enumDescriptions", {})
+    return [(v, descriptions.get(v, "")) for v in schema_node["enum"]]
+
+
+def claim_statuses() -> list[tuple[str, str]]:
+    return vocabulary(definition("claim")["properties"]["status"])
+
+
+def evidence_stances() -> list[tuple[str, str]]:
+    return vocabulary(definition("evidence")["properties"]["stance"])
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return f"'{value}'"
+
+
+def _shown(value: Any, limit: int = 60) -> str:
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _leaf_errors(error: ValidationError) -> Iterator[ValidationError]:
+    """For a mapping that fails oneOf/anyOf, report the mapping branch's own errors."""
+    if error.validator in ("oneOf", "anyOf") and isinstance(error.instance, dict):
+        inner = [e for e in error.context or [] if e.validator not in ("type", "const")]
+        if inner:
+            for e in inner:
+                yield from _leaf_errors(e)
+            return
+    yield error
+
+
+def _coerce(record: Record) -> None:
+    """Give unquoted scalars a number or boolean type where, and only where, the schema wants one.
+
+    Mutates `record.data` once, before anything else reads it.
+    """
+    for error in validator(record.kind).iter_errors(record.data):
+        path = tuple(error.absolute_path)
+        if error.validator != "type" or path not in record.plain or not path:
+            continue
+        wanted = (
+            error.validator_value
+            if isinstance(error.validator_value, list)
+            else [error.validator_value]
+        )
+        value = typed_scalar(error.instance)
+        ok = (isinstance(value, bool) and "boolean" in wanted) or (
+            isinstance(value, int | float)
+            and not isinstance(value, bool)
+            and ("number" in wanted or ("integer" in wanted and isinstance(value, int)))
+        )
+        if ok:
+            parent: Any = record.data
+            for step in path[:-1]:
+                parent = parent[step]
+            parent[path[-1]] = value
+
+
+def _message(error: ValidationError) -> tuple[JsonPath, str]:
+    path: JsonPath = tuple(error.absolute_path)
+    field = str(path[-1]) if path else "the file"
+    kind = error.validator
+    schema_node = error.schema if isinstance(error.schema, dict) else {}
+    hint = schema_node.get("x-hint")
+    if kind == "additionalProperties":
+        allowed = sorted(schema_node.get("properties", {}))
+        extra = sorted(set(error.instance) - set(allowed))
+        key = extra[0] if extra else "?"
+        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+        suggestion = (
+            f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(allowed)}"
+        )
+        return (*path, key), f"unknown key '{key}' ({suggestion})"
+    if kind == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else "?"
+        where = f"in '{field}'" if path else "at the top level"
+        return path, f"missing required key '{missing}' {where}"
+    if kind == "enum":
+        options = [str(o) for o in error.validator_value]
+        close = difflib.get_close_matches(str(error.instance), options, n=1, cutoff=0.6)
+        tail = f" (did you mean '{close[0]}'?)" if close else ""
+        return path, (
+            f"'{field}' is {_describe(error.instance)}, not one of: {', '.join(options)}{tail}"
+        )
+    if kind == "const":
+        return path, f"'{field}' must be '{error.validator_value}'"
+    if kind == "type":
+        want = error.validator_value
+        wants = [TYPE_NAMES.get(w, w) for w in (want if isinstance(want, list) else [want])]
+        extra = ""
+        if "text" in wants and isinstance(error.instance, bool | int | float):
+            extra = "; put the value in quotes so it stays text"
+        elif isinstance(error.instance, str) and ("true or false" in wants):
+            extra = "; write true or false in lower case without quotes"
+        elif isinstance(error.instance, str) and "a number" in wants:
+            extra = "; write a plain decimal number such as 37.0019"
+        return path, (
+            f"'{field}' should be {' or '.join(wants)}, not {_describe(error.instance)}{extra}"
+        )
+    if kind == "pattern":
+        detail = hint or f"it must match {error.validator_value}"
+        return path, f"'{field}' has an invalid value '{_shown(error.instance)}': {detail}"
+    if kind == "maxLength":
+        return path, f"'{field}' is longer than {error.validator_value} characters; shorten it"
+    if kind == "minLength":
+        return path, f"'{field}' is empty; write a value or remove the key"
+    if kind == "minItems":
+        return path, f"'{field}' needs at least {error.validator_value} entr" + (
+            "y" if error.validator_value == 1 else "ies"
+        )
+    if kind == "uniqueItems":
+        return path, f"'{field}' lists the same entry twice; remove the repeat"
+    if kind in ("oneOf", "anyOf"):
+        if hint:
+            return path, f"'{field}' has an invalid value '{_shown(error.instance)}': {hint}"
+        return path, (
+            f"'{field}' should be text or a mapping with 'en' (and optionally 'tr'), "
+            f"not {_describe(error.instance)}"
+        )
+    return path, f"'{field}': {error.message}"
+
+
+def check(record: Record) -> list[Issue]:
+    """Schema problems in one record, each at the line of the offending key."""
+    _coerce(record)
+    found: list[Issue] = []
+    seen: set[tuple[JsonPath, str]] = set()
+    for error in validator(record.kind).iter_errors(record.data):
+        for leaf in _leaf_errors(error):
+            path, message = _message(leaf)
+            if (path, message) in seen:
+                continue
+            seen.add((path, message))
+            found.append(record.issue(path, "schema", message))
+    return found
