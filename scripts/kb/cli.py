@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import traceback
 from pathlib import Path
 
 import click
 
 from kb import paths
 from kb.issues import Issue, Level, summary
+from kb.loader import KINDS
 
 
-def _root_of(path: Path) -> Path:
-    """The data root a path belongs to: itself, or the folder above bases/, sources/, actors/."""
+def _root_of(path: Path) -> tuple[Path, bool]:
+    """The data root a path belongs to, and whether the path is that whole root."""
     path = path.resolve()
-    if path.is_dir():
-        return path
-    if path.parent.name in ("bases", "sources", "actors"):
-        return path.parent.parent
-    return path.parent
+    if path.is_dir() and path.name not in KINDS:
+        return path, True
+    if path.name in KINDS or path.parent.name in KINDS:
+        return (path.parent if path.is_dir() else path.parent.parent), False
+    return path.parent, False
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -47,11 +50,12 @@ def validate(targets: tuple[Path, ...], strict: bool, fmt: str) -> None:
 
     roots: dict[Path, set[str] | None] = {}
     for target in targets or (paths.DATA,):
-        root = _root_of(target)
-        if target.is_dir():
+        root, whole = _root_of(target)
+        if whole:
             roots[root] = None
         elif roots.get(root, set()) is not None:
-            roots.setdefault(root, set()).add(target.resolve().as_posix())  # type: ignore[union-attr]
+            files = sorted(target.resolve().glob("*")) if target.is_dir() else [target.resolve()]
+            roots.setdefault(root, set()).update(p.as_posix() for p in files)  # type: ignore[union-attr]
     shown: list[Issue] = []
     files = 0
     for root, only in sorted(roots.items()):
@@ -69,3 +73,23 @@ def validate(targets: tuple[Path, ...], strict: bool, fmt: str) -> None:
         click.echo(issue.format_github() if fmt == "github" else issue.format())
     click.echo(summary(shown, files), err=fmt == "github")
     sys.exit(1 if any(i.level is Level.ERROR for i in shown) else 0)
+
+
+def run() -> None:
+    """Entry point: the CLI, with a last guard so no user ever sees a traceback."""
+    try:
+        main(standalone_mode=True)
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as e:  # the one place that turns a bug into a message
+        if os.environ.get("KB_DEBUG"):
+            traceback.print_exc()
+        click.echo(
+            f"internal error: {type(e).__name__}: {e}\n"
+            "This is a bug in the kb tool, not in your data; please report it "
+            "(set KB_DEBUG=1 to see the details).",
+            err=True,
+        )
+        sys.exit(3)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from kb.rules import Context
 
 NAME = "dates"
+_DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
 PAIRS = (("since", "until"), ("date", "end"), ("published", "accessed"))
 
 
@@ -46,6 +48,8 @@ def date_keys() -> frozenset[str]:
 
 def earliest(value: str) -> dt.date | None:
     """The first day a (partial) date can mean, or None if it is not a real date."""
+    if not _DATE.fullmatch(value):
+        return None
     parts = [int(p) for p in value.split("-")]
     year, month, day = [*parts, 1, 1][:3]
     if not 1 <= month <= 12 or year < 1:
