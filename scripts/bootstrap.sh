@@ -23,3 +23,4 @@ if [ "$want" != "$have" ]; then
 fi
 export PATH="$VENV/bin:$PATH"
 cd "$ROOT"
+export NO_MKDOCS_2_WARNING=1

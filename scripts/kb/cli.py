@@ -93,3 +93,51 @@ def run() -> None:
             err=True,
         )
         sys.exit(3)
+
+
+def _load_or_exit(root: Path):  # type: ignore[no-untyped-def]
+    """The checked corpus, or the validator's report and exit 1."""
+    from kb.build import DataError, load
+
+    try:
+        return load(root, base=Path.cwd())
+    except DataError as e:
+        click.echo(str(e), err=True)
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("out_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--data",
+    "data_root",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=paths.DATA,
+    show_default="data/",
+    help="The data folder to read.",
+)
+def pages(out_dir: Path, data_root: Path) -> None:
+    """Write the generated Markdown pages into OUT_DIR (exactly what the MkDocs hook serves),
+    including hand-written pages whose generated blocks were expanded."""
+    from kb.render import write_pages
+
+    loaded = _load_or_exit(data_root)
+    written = write_pages(loaded.corpus, out_dir, paths.ROOT / "docs")
+    click.echo(f"wrote {len(written)} pages to {out_dir}")
+
+
+@main.command()
+@click.option(
+    "--data",
+    "data_root",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=paths.DATA,
+    show_default="data/",
+    help="The data folder to read.",
+)
+def stats(data_root: Path) -> None:
+    """Print the data-quality report: counts per installation, unassessed claims, and sources
+    without an archive link."""
+    from kb.stats import format_text
+
+    click.echo(format_text(_load_or_exit(data_root).corpus))

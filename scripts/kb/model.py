@@ -1,0 +1,496 @@
+"""The frozen model pages and exports are built from: records resolved into typed objects.
+
+Built only from records that passed the schema and the rules, so lookups here cannot fail.
+Computed values (the citation index, sorted timelines, counts) live here, never in YAML.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from kb.loader import Record
+
+
+@dataclass(frozen=True)
+class Text:
+    """Localized text; English is always present."""
+
+    en: str
+    tr: str | None = None
+
+    @classmethod
+    def of(cls, value: Any) -> Text | None:
+        if value is None:
+            return None
+        if isinstance(value, str):
+            return cls(value.strip())
+        return cls(value["en"].strip(), (value.get("tr") or "").strip() or None)
+
+    def get(self, lang: str = "en") -> str:
+        return (self.tr if lang == "tr" else None) or self.en
+
+    def __str__(self) -> str:
+        return self.en
+
+    @property
+    def first_sentence(self) -> str:
+        text = " ".join(self.en.split())
+        end = text.find(". ")
+        return text if end < 0 else text[: end + 1]
+
+
+@dataclass(frozen=True)
+class Citation:
+    source: str
+    locator: str | None = None
+    quote: str | None = None
+
+
+@dataclass(frozen=True)
+class Appearance:
+    actor: str
+    date: str
+    source: str
+    locator: str | None = None
+    quote: str | None = None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    source: str
+    stance: str
+    note: Text
+    locator: str | None = None
+    quote: str | None = None
+
+
+@dataclass(frozen=True)
+class Fact:
+    id: str
+    text: Text
+    citations: tuple[Citation, ...]
+    uncertain: bool = False
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    date: str
+    text: Text
+    citations: tuple[Citation, ...]
+    page: str
+    """Id of the page the event belongs to: a base id or 'overview'."""
+    end: str | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    text: Text
+    claimed_by: tuple[Appearance, ...]
+    status: str
+    page: str
+    bases: tuple[str, ...] = ()
+    assessment: Text | None = None
+    evidence: tuple[Evidence, ...] = ()
+    reviewed: str | None = None
+
+    @property
+    def first(self) -> Appearance:
+        return self.claimed_by[0]
+
+    @property
+    def actors(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(a.actor for a in self.claimed_by))
+
+    def evidence_by_stance(self, stance: str) -> tuple[Evidence, ...]:
+        return tuple(e for e in self.evidence if e.stance == stance)
+
+
+@dataclass(frozen=True)
+class Host:
+    unit: Text
+    citations: tuple[Citation, ...]
+    country: str | None = None
+    since: str | None = None
+    until: str | None = None
+
+
+@dataclass(frozen=True)
+class Sourced:
+    """A text with its citations (operator, established)."""
+
+    text: Text
+    citations: tuple[Citation, ...]
+    date: str | None = None
+    uncertain: bool = False
+
+
+@dataclass(frozen=True)
+class Location:
+    province: Text
+    lat: float
+    lon: float
+    citations: tuple[Citation, ...]
+    district: Text | None = None
+    place: Text | None = None
+    approximate: bool = False
+
+
+@dataclass(frozen=True)
+class Page:
+    """What bases and the overview share: facts, events and claims on one page."""
+
+    id: str
+    path: str
+    facts: tuple[Fact, ...]
+    events: tuple[Event, ...]
+    claims: tuple[Claim, ...]
+
+
+@dataclass(frozen=True)
+class Base(Page):
+    name: Text = Text("")
+    kind: str = ""
+    summary: Text = Text("")
+    location: Location | None = None
+    citations: tuple[Citation, ...] = ()
+    aliases: tuple[str, ...] = ()
+    icao: str | None = None
+    iata: str | None = None
+    operator: Sourced | None = None
+    hosts: tuple[Host, ...] = ()
+    established: Sourced | None = None
+
+
+@dataclass(frozen=True)
+class Overview(Page):
+    title: Text = Text("")
+    summary: Text = Text("")
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    path: str
+    name: Text
+    kind: str
+    country: str
+    short: str | None = None
+    url: str | None = None
+    description: Text | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    path: str
+    title: str
+    publisher: str
+    published: str
+    url: str
+    language: str
+    kind: str
+    issued_by: str | None = None
+    author: str | None = None
+    archive_url: str | None = None
+    accessed: str | None = None
+    note: Text | None = None
+
+
+@dataclass(frozen=True)
+class Backlink:
+    """One place that cites a source: the page, the anchor on it and what it is."""
+
+    page: str
+    anchor: str
+    kind: str
+    label: str
+
+
+def _citations(items: list[dict[str, Any]] | None) -> tuple[Citation, ...]:
+    return tuple(Citation(c["source"], c.get("locator"), c.get("quote")) for c in items or [])
+
+
+def _sourced(d: dict[str, Any] | None) -> Sourced | None:
+    if not d:
+        return None
+    return Sourced(
+        Text.of(d["text"]) or Text(""),
+        _citations(d["citations"]),
+        d.get("date"),
+        bool(d.get("uncertain")),
+    )
+
+
+def _page_parts(data: dict[str, Any], page: str) -> dict[str, Any]:
+    facts = tuple(
+        Fact(
+            f["id"],
+            Text.of(f["text"]) or Text(""),
+            _citations(f["citations"]),
+            bool(f.get("uncertain")),
+        )
+        for f in data.get("facts", [])
+    )
+    events = tuple(
+        Event(
+            e["id"],
+            e["date"],
+            Text.of(e["text"]) or Text(""),
+            _citations(e["citations"]),
+            page,
+            e.get("end"),
+        )
+        for e in data.get("events", [])
+    )
+    claims = tuple(
+        Claim(
+            id=c["id"],
+            text=Text.of(c["text"]) or Text(""),
+            claimed_by=tuple(
+                Appearance(a["actor"], a["date"], a["source"], a.get("locator"), a.get("quote"))
+                for a in c["claimed_by"]
+            ),
+            status=c["status"],
+            page=page,
+            bases=tuple(c.get("bases", [])),
+            assessment=Text.of(c.get("assessment")),
+            evidence=tuple(
+                Evidence(
+                    e["source"],
+                    e["stance"],
+                    Text.of(e["note"]) or Text(""),
+                    e.get("locator"),
+                    e.get("quote"),
+                )
+                for e in c.get("evidence", [])
+            ),
+            reviewed=c.get("reviewed"),
+        )
+        for c in data.get("claims", [])
+    )
+    return {"facts": facts, "events": events, "claims": claims}
+
+
+def _base(r: Record) -> Base:
+    d = r.data
+    loc = d["location"]
+    return Base(
+        id=r.id,
+        path=r.path,
+        **_page_parts(d, r.id),
+        name=Text.of(d["name"]) or Text(""),
+        kind=d["kind"],
+        summary=Text.of(d["summary"]) or Text(""),
+        location=Location(
+            province=Text.of(loc["province"]) or Text(""),
+            lat=float(loc["coordinates"]["lat"]),
+            lon=float(loc["coordinates"]["lon"]),
+            citations=_citations(loc["citations"]),
+            district=Text.of(loc.get("district")),
+            place=Text.of(loc.get("place")),
+            approximate=bool(loc["coordinates"].get("approximate")),
+        ),
+        citations=_citations(d["citations"]),
+        aliases=tuple(d.get("aliases", [])),
+        icao=d.get("icao"),
+        iata=d.get("iata"),
+        operator=_sourced(d.get("operator")),
+        hosts=tuple(
+            Host(
+                Text.of(h["unit"]) or Text(""),
+                _citations(h["citations"]),
+                h.get("country"),
+                h.get("since"),
+                h.get("until"),
+            )
+            for h in d.get("hosts", [])
+        ),
+        established=_sourced(d.get("established")),
+    )
+
+
+def date_key(date: str) -> tuple[int, int, int, int]:
+    """Sort key for partial dates: a year sorts before its months, a month before its days."""
+    parts = [int(p) for p in date.split("-")] if date and date[0].isdigit() else [0]
+    year, month, day = ([*parts, 0, 0])[:3]
+    return (year, month, day, len(parts))
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything the site shows, keyed by id, in a stable order."""
+
+    bases: dict[str, Base]
+    actors: dict[str, Actor]
+    sources: dict[str, Source]
+    overview: Overview | None = None
+    _cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def pages(self) -> tuple[Page, ...]:
+        """Bases first (by id), then the overview."""
+        return (*self.bases.values(), *((self.overview,) if self.overview else ()))
+
+    @cached_property
+    def claims(self) -> tuple[Claim, ...]:
+        return tuple(c for p in self.pages for c in p.claims)
+
+    @cached_property
+    def events(self) -> tuple[Event, ...]:
+        """Every dated event, in date order (ties by id)."""
+        return tuple(
+            sorted(
+                (e for p in self.pages for e in p.events), key=lambda e: (date_key(e.date), e.id)
+            )
+        )
+
+    @cached_property
+    def status_counts(self) -> Counter[str]:
+        return Counter(c.status for c in self.claims)
+
+    @cached_property
+    def claims_by_actor(self) -> dict[str, tuple[Claim, ...]]:
+        out: dict[str, list[Claim]] = defaultdict(list)
+        for c in self.claims:
+            for a in c.actors:
+                out[a].append(c)
+        return {k: tuple(v) for k, v in out.items()}
+
+    @cached_property
+    def sources_by_actor(self) -> dict[str, tuple[Source, ...]]:
+        out: dict[str, list[Source]] = defaultdict(list)
+        for s in self.sources.values():
+            if s.issued_by:
+                out[s.issued_by].append(s)
+        return {k: tuple(v) for k, v in out.items()}
+
+    def page_title(self, page: str) -> str:
+        if page == "overview" and self.overview:
+            return self.overview.title.en
+        return self.bases[page].name.en
+
+    @cached_property
+    def backlinks(self) -> dict[str, tuple[Backlink, ...]]:
+        """Source id -> every fact, event, claim and box entry that cites it."""
+        out: dict[str, list[Backlink]] = defaultdict(list)
+
+        def add(
+            cites: tuple[Citation, ...] | tuple[str, ...],
+            page: str,
+            anchor: str,
+            kind: str,
+            label: str,
+        ) -> None:
+            for c in cites:
+                sid = c if isinstance(c, str) else c.source
+                link = Backlink(page, anchor, kind, label)
+                if link not in out[sid]:
+                    out[sid].append(link)
+
+        for b in self.bases.values():
+            title = b.name.en
+            add(b.citations, b.id, "summary", "summary", title)
+            if b.location:
+                add(b.location.citations, b.id, "location", "location", title)
+            if b.operator:
+                add(b.operator.citations, b.id, "location", "operator", title)
+            if b.established:
+                add(b.established.citations, b.id, "location", "established", title)
+            for h in b.hosts:
+                add(h.citations, b.id, "location", "hosted unit", h.unit.en)
+        for p in self.pages:
+            for f in p.facts:
+                add(f.citations, p.id, f.id, "fact", f.text.en)
+            for e in p.events:
+                add(e.citations, p.id, e.id, "event", e.text.en)
+            for c in p.claims:
+                add(tuple(a.source for a in c.claimed_by), p.id, c.id, "claim", c.text.en)
+                add(tuple(e.source for e in c.evidence), p.id, c.id, "evidence", c.text.en)
+        return {k: tuple(v) for k, v in out.items()}
+
+    def cited_on(self, page: Page) -> tuple[Source, ...]:
+        """The sources a page cites, in order of first citation."""
+        ids = [
+            sid
+            for sid, links in self.backlinks.items()
+            if any(link.page == page.id for link in links)
+        ]
+        order = {sid: i for i, sid in enumerate(self._citation_order(page))}
+        return tuple(self.sources[s] for s in sorted(ids, key=lambda s: order.get(s, 1 << 30)))
+
+    def _citation_order(self, page: Page) -> list[str]:
+        seen: dict[str, None] = {}
+        if isinstance(page, Base):
+            for c in (*page.citations, *(page.location.citations if page.location else ())):
+                seen.setdefault(c.source)
+            for part in (page.operator, page.established):
+                for c in part.citations if part else ():
+                    seen.setdefault(c.source)
+            for h in page.hosts:
+                for c in h.citations:
+                    seen.setdefault(c.source)
+        for f in page.facts:
+            for c in f.citations:
+                seen.setdefault(c.source)
+        for e in page.events:
+            for c in e.citations:
+                seen.setdefault(c.source)
+        for cl in page.claims:
+            for a in cl.claimed_by:
+                seen.setdefault(a.source)
+            for ev in cl.evidence:
+                seen.setdefault(ev.source)
+        return list(seen)
+
+
+def build(records: list[Record]) -> Corpus:
+    """Turn checked records into the model. Records are assumed valid."""
+    bases: dict[str, Base] = {}
+    actors: dict[str, Actor] = {}
+    sources: dict[str, Source] = {}
+    overview: Overview | None = None
+    for r in sorted(records, key=lambda r: (r.kind, r.id)):
+        d = r.data
+        if r.kind == "base":
+            bases[r.id] = _base(r)
+        elif r.kind == "actor":
+            actors[r.id] = Actor(
+                r.id,
+                r.path,
+                Text.of(d["name"]) or Text(""),
+                d["kind"],
+                d["country"],
+                d.get("short"),
+                d.get("url"),
+                Text.of(d.get("description")),
+            )
+        elif r.kind == "source":
+            sources[r.id] = Source(
+                r.id,
+                r.path,
+                d["title"],
+                d["publisher"],
+                d["published"],
+                d["url"],
+                d["language"],
+                d["kind"],
+                d.get("issued_by"),
+                d.get("author"),
+                d.get("archive_url"),
+                d.get("accessed"),
+                Text.of(d.get("note")),
+            )
+        elif r.kind == "overview":
+            overview = Overview(
+                id="overview",
+                path=r.path,
+                **_page_parts(d, "overview"),
+                title=Text.of(d["title"]) or Text(""),
+                summary=Text.of(d["summary"]) or Text(""),
+            )
+    return Corpus(bases, actors, sources, overview)
