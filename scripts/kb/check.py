@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kb import rules, schema
-from kb.issues import Issue, has_errors
+from kb.issues import Issue, Level, has_errors
 from kb.loader import Record, load_root
 
 
@@ -35,5 +35,8 @@ def check_root(root: Path, base: Path | None = None, today: dt.date | None = Non
         issues.extend(problems)
         if not problems:
             valid.append(record)
-    issues.extend(rules.run(valid, today))
+    # Ids of files that failed to load or validate: references to them are not reported
+    # again, and corpus-wide checks (orphans) wait until every file is readable.
+    failed = {Path(i.path).stem for i in issues if i.level is Level.ERROR}
+    issues.extend(rules.run(valid, today, failed))
     return Result(valid, sorted(issues), files)

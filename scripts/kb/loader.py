@@ -222,7 +222,9 @@ def _check_events(text: str, display: str) -> list[Issue]:
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         problem = " ".join(str(p) for p in (e.context, e.problem) if p)
-        if mark is not None:
+        if mark is not None and text[mark.index : mark.index + 1] == "\t":
+            add(mark, "yaml", "a tab character is used for indentation; indent with spaces")
+        elif mark is not None:
             add(mark, "yaml", f"YAML syntax: {problem}")
         else:
             found.append(Issue(display, 1, 1, Level.ERROR, "yaml", f"YAML syntax: {problem}"))

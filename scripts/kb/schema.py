@@ -152,7 +152,10 @@ def _message(error: ValidationError) -> tuple[JsonPath, str]:
         return (*path, key), f"unknown key '{key}' ({suggestion})"
     if kind == "required":
         missing = error.message.split("'")[1] if "'" in error.message else "?"
-        where = f"in '{field}'" if path else "at the top level"
+        if path and isinstance(path[-1], int):
+            where = f"in item {path[-1] + 1} of '{path[-2]}'" if len(path) > 1 else "in an item"
+        else:
+            where = f"in '{field}'" if path else "at the top level"
         return path, f"missing required key '{missing}' {where}"
     if kind == "enum":
         options = [str(o) for o in error.validator_value]

@@ -22,6 +22,8 @@ class Context:
 
     records: list[Record]
     today: dt.date = field(default_factory=dt.date.today)
+    failed: frozenset[str] = frozenset()
+    """Ids (file stems) of files that did not load or validate."""
 
     @cached_property
     def by_kind(self) -> dict[str, dict[str, Record]]:
@@ -52,8 +54,10 @@ from kb.rules import dates, geo, ids, orphans, refs, status, urls  # noqa: E402
 RULES = (ids, refs, status, dates, geo, urls, orphans)
 
 
-def run(records: list[Record], today: dt.date | None = None) -> list[Issue]:
-    ctx = Context(records, today or dt.date.today())
+def run(
+    records: list[Record], today: dt.date | None = None, failed: set[str] | None = None
+) -> list[Issue]:
+    ctx = Context(records, today or dt.date.today(), frozenset(failed or ()))
     found: list[Issue] = []
     for rule in RULES:
         found.extend(rule.check(ctx))

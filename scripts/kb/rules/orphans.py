@@ -15,6 +15,8 @@ NAME = "orphans"
 def check(ctx: Context) -> list[Issue]:
     from kb.rules import walk
 
+    if ctx.failed:
+        return []
     cited = {
         value
         for record in ctx.records

@@ -39,6 +39,6 @@ def check(ctx: Context) -> list[Issue]:
                 kind = "base"
             else:
                 continue
-            if value not in ctx.by_kind[kind]:
+            if value not in ctx.by_kind[kind] and value not in ctx.failed:
                 found.append(record.issue(path, NAME, _unknown(ctx, kind, value)))
     return found

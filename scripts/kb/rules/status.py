@@ -7,27 +7,34 @@ actors; `disputed` and `contradicted` need `contradicts` evidence.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kb.issues import Issue
+from kb.schema import definition
 
 if TYPE_CHECKING:
+    from kb.loader import Record
     from kb.rules import Context
 
 NAME = "status"
-NEEDS_SUPPORT = ("supported", "partly-supported")
-NEEDS_CONTRADICTION = ("disputed", "contradicted")
+
+
+def _issuer(sources: dict[str, Record], evidence: dict[str, Any]) -> str | None:
+    record = sources.get(evidence.get("source", ""))
+    return record.data.get("issued_by") if record else None
 
 
 def check(ctx: Context) -> list[Issue]:
     from kb.rules import claims
 
     found: list[Issue] = []
+    spec = definition("claim")["properties"]["status"]
+    needs: dict[str, dict[str, Any]] = spec["x-evidence-required"]
     sources = ctx.by_kind["source"]
     for record in ctx.records:
         for path, claim in claims(record):
             status = claim.get("status")
-            if status == "unassessed":
+            if status == spec["default"]:
                 continue
             where = (*path, "status")
             if "assessment" not in claim:
@@ -42,37 +49,30 @@ def check(ctx: Context) -> list[Issue]:
                         where, NAME, f"status '{status}' needs a 'reviewed' date (YYYY-MM-DD)"
                     )
                 )
+            need = needs.get(status)
+            if need is None:
+                continue
             actors = {a.get("actor") for a in claim.get("claimed_by", [])}
-            evidence = claim.get("evidence", [])
-            if status in NEEDS_SUPPORT:
-                independent = [
-                    e
-                    for e in evidence
-                    if e.get("stance") == "supports"
-                    and (
-                        sources.get(e.get("source", "")) is None
-                        or sources[e["source"]].data.get("issued_by") not in actors
-                    )
-                ]
-                if not independent:
-                    found.append(
-                        record.issue(
-                            where,
-                            NAME,
-                            f"status '{status}' needs at least "
-                            "one 'supports' evidence from a source not "
-                            "issued by the claim's own actors",
-                        )
-                    )
-            if status in NEEDS_CONTRADICTION and not any(
-                e.get("stance") == "contradicts" for e in evidence
-            ):
+            matching = [
+                e
+                for e in claim.get("evidence", [])
+                if e.get("stance") == need["stance"]
+                and not (need["independent"] and _issuer(sources, e) in actors)
+            ]
+            if not matching:
+                independent = " from a source not issued by the claim's own actors"
                 found.append(
                     record.issue(
                         where,
                         NAME,
-                        f"status '{status}' needs at least one "
-                        "'contradicts' evidence (an official denial counts)",
+                        (
+                            f"status '{status}' needs at least one '{need['stance']}' evidence"
+                            + (
+                                independent
+                                if need["independent"]
+                                else " (an official denial counts)"
+                            )
+                        ),
                     )
                 )
     return found

@@ -1,0 +1,97 @@
+"""Shared fixtures: a tiny valid data root that tests change one file at a time."""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from kb.check import check_root
+
+TODAY = dt.date(2026, 11, 27)
+
+VALID_INDENTED = {
+    "bases/alpha.yaml": """\
+        id: alpha
+        name: {en: Alpha Air Base, tr: Alfa Hava Üssü}
+        kind: air-base
+        location:
+          province: Adana
+          coordinates: {lat: 37.0, lon: 35.4}
+          citations: [{source: src-one}]
+        summary: A test installation.
+        citations: [{source: src-one}]
+        facts:
+          - id: alpha-fact
+            text: A fact.
+            citations: [{source: src-one}]
+        events:
+          - id: alpha-event
+            date: 1955-02-21
+            text: An event.
+            citations: [{source: src-one}]
+        claims:
+          - id: alpha-claim
+            text: Something is said about Alpha.
+            claimed_by:
+              - {actor: party, date: 2025-07-02, source: src-party}
+            status: unassessed
+        """,
+    "sources/src-one.yaml": """\
+        id: src-one
+        title: An independent report
+        publisher: A Newspaper
+        published: 2020-01-01
+        url: https://news.example/report
+        language: en
+        kind: news
+        """,
+    "sources/src-party.yaml": """\
+        id: src-party
+        title: A party statement
+        publisher: A Party
+        issued_by: party
+        published: 2025-07-02
+        url: https://party.example/statement
+        language: en
+        kind: statement
+        """,
+    "actors/party.yaml": """\
+        id: party
+        name: A Party
+        kind: party
+        country: TR
+        """,
+}
+
+
+VALID = {path: textwrap.dedent(text) for path, text in VALID_INDENTED.items()}
+
+
+def write_root(root: Path, files: dict[str, str | bytes | None]) -> Path:
+    """Write a data root: VALID, with `files` replacing (or, as None, deleting) entries."""
+    merged: dict[str, str | bytes | None] = {**VALID, **files}
+    for rel, content in merged.items():
+        if content is None:
+            continue
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(textwrap.dedent(content), encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def check(tmp_path: Path):
+    """check(files) -> the formatted issue lines for a data root built from VALID + files."""
+
+    def run(files: dict[str, str | bytes | None]) -> list[str]:
+        root = write_root(tmp_path / "data", files)
+        result = check_root(root, base=tmp_path, today=TODAY)
+        return [i.format() for i in result.issues]
+
+    return run

@@ -1,0 +1,270 @@
+"""Every loading hazard of the strict YAML policy is refused with file:line:col."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb import limits
+
+BASE = "data/bases/alpha.yaml"
+
+
+def base(text: str) -> dict[str, str]:
+    return {"bases/alpha.yaml": text}
+
+
+CASES = [
+    (
+        "duplicate key",
+        "id: alpha\nid: beta\n",
+        f"{BASE}:2:1: error [duplicate-key] duplicate key 'id' (first on line 1); keep one of them",
+    ),
+    (
+        "nested duplicate key",
+        "id: alpha\nlocation:\n  province: A\n  province: B\n",
+        f"{BASE}:4:3: error [duplicate-key] duplicate key 'province' (first on line 3); "
+        "keep one of them",
+    ),
+    (
+        "anchor",
+        "id: alpha\nname: &n Alpha\n",
+        f"{BASE}:2:7: error [anchors] anchor '&n' is not allowed; write values out in full",
+    ),
+    (
+        "alias",
+        "id: alpha\nname: Alpha\nsummary: *n\n",
+        f"{BASE}:3:10: error [anchors] alias '*n' is not allowed; write the value out in full",
+    ),
+    (
+        "merge key",
+        "id: alpha\nlocation:\n  <<: {province: A}\n",
+        f"{BASE}:3:3: error [anchors] merge key '<<' is not allowed; write the keys out in full",
+    ),
+    (
+        "python tag",
+        "id: !!python/object/apply:os.system [ls]\n",
+        f"{BASE}:1:5: error [tags] explicit tag 'tag:yaml.org,2002:python/object/apply:os.system'"
+        " is not allowed; remove it (values are plain text, numbers, true or false)",
+    ),
+    (
+        "binary tag",
+        "id: !!binary aGVsbG8=\n",
+        f"{BASE}:1:5: error [tags] explicit tag 'tag:yaml.org,2002:binary' is not allowed; "
+        "remove it (values are plain text, numbers, true or false)",
+    ),
+    (
+        "local tag",
+        "id: !foo alpha\n",
+        f"{BASE}:1:5: error [tags] explicit tag '!foo' is not allowed; remove it (values are "
+        "plain text, numbers, true or false)",
+    ),
+    (
+        "second document",
+        "id: alpha\n---\nid: beta\n",
+        f"{BASE}:2:1: error [documents] a second YAML document starts here; a data file holds "
+        "exactly one (remove the '---' line and what follows, or move it to its own file)",
+    ),
+    (
+        "empty file",
+        "",
+        f"{BASE}:1:1: error [yaml] file is empty; it must hold a mapping that starts with 'id:'",
+    ),
+    (
+        "comments only",
+        "# nothing\n",
+        f"{BASE}:1:1: error [yaml] file is empty; it must hold a mapping that starts with 'id:'",
+    ),
+    (
+        "top-level list",
+        "- id: alpha\n",
+        f"{BASE}:1:1: error [yaml] the top level must be a mapping of keys to values (key: value),"
+        " not a list or a single value",
+    ),
+    (
+        "top-level scalar",
+        "alpha\n",
+        f"{BASE}:1:1: error [yaml] the top level must be a mapping of keys to values (key: value),"
+        " not a list or a single value",
+    ),
+    (
+        "syntax error",
+        "id: alpha\nname: [unclosed\n",
+        f"{BASE}:3:1: error [yaml] YAML syntax: while parsing a flow sequence did not find expected "
+        "',' or ']'",
+    ),
+    (
+        "tab indentation",
+        "id: alpha\nlocation:\n\tprovince: A\n",
+        f"{BASE}:3:1: error [yaml] a tab character is used for indentation; indent with spaces",
+    ),
+    (
+        "nfd text",
+        "id: alpha\nsummary: C\u0327anakkale\n",
+        f"{BASE}:2:11: error [unicode] text is not in Unicode NFC form (a letter followed by a "
+        "separate combining accent); retype the letter or save the file normalised to NFC",
+    ),
+    (
+        "control character",
+        "id: alpha\nsummary: a\x07b\n",
+        f"{BASE}:2:11: error [characters] control character U+0007 control character is not "
+        "allowed; delete it",
+    ),
+    (
+        "escape sequence",
+        "id: alpha\nsummary: a\x1b[2Jb\n",
+        f"{BASE}:2:11: error [characters] control character U+001B control character is not "
+        "allowed; delete it",
+    ),
+    (
+        "bidi override",
+        "id: alpha\nsummary: a\u202eb\n",
+        f"{BASE}:2:11: error [characters] invisible or bidirectional character U+202E "
+        "RIGHT-TO-LEFT OVERRIDE is not allowed; delete it",
+    ),
+    (
+        "zero-width space",
+        "id: alpha\nsummary: a\u200bb\n",
+        f"{BASE}:2:11: error [characters] invisible or bidirectional character U+200B "
+        "ZERO WIDTH SPACE is not allowed; delete it",
+    ),
+    (
+        "deep nesting",
+        "id: alpha\nx: " + "[" * (limits.MAX_DEPTH + 1) + "]" * (limits.MAX_DEPTH + 1) + "\n",
+        f"{BASE}:2:{3 + limits.MAX_DEPTH}: error [limits] nesting is deeper than "
+        f"{limits.MAX_DEPTH} levels (MAX_DEPTH); flatten the structure",
+    ),
+    (
+        "long string",
+        "id: alpha\nsummary: " + "a" * (limits.MAX_STRING_CHARS + 1) + "\n",
+        f"{BASE}:2:10: error [limits] text of {limits.MAX_STRING_CHARS + 1} characters is longer "
+        f"than {limits.MAX_STRING_CHARS} (MAX_STRING_CHARS); shorten it",
+    ),
+    (
+        "long list",
+        "id: alpha\naliases: [" + ", ".join(["a"] * (limits.MAX_LIST_ITEMS + 1)) + "]\n",
+        f"{BASE}:2:{11 + 3 * limits.MAX_LIST_ITEMS}: error [limits] list has more than "
+        f"{limits.MAX_LIST_ITEMS} entries (MAX_LIST_ITEMS); split the data",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_hazard_is_refused(check, text: str, expected: str) -> None:
+    assert expected in check(base(text))
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (
+            b"id: alpha\nsummary: \xfe\n",
+            f"{BASE}:2:10: error [encoding] invalid UTF-8 byte 0xfe; save the file as UTF-8",
+        ),
+        (
+            "id: alpha\n".encode("utf-16"),
+            f"{BASE}:1:1: error [encoding] file is UTF-16 or UTF-32; save it as UTF-8",
+        ),
+        (
+            "id: alpha\n".encode("utf-16-le"),
+            f"{BASE}:1:1: error [encoding] file is UTF-16 or UTF-32; save it as UTF-8",
+        ),
+        (
+            "summary: Sar\u0131\u00e7am\n".encode("cp1254"),
+            f"{BASE}:1:13: error [encoding] invalid UTF-8 byte 0xfd; save the file as UTF-8",
+        ),
+        (
+            b"id: alpha\n" + b"#" * limits.MAX_FILE_BYTES,
+            f"{BASE}:1:1: error [limits] file is larger than {limits.MAX_FILE_BYTES} bytes "
+            "(MAX_FILE_BYTES); split it into smaller files",
+        ),
+    ],
+    ids=["invalid utf-8", "utf-16 with bom", "utf-16 without bom", "cp1254", "oversized"],
+)
+def test_bad_bytes_are_refused(check, raw: bytes, expected: str) -> None:
+    assert check({"bases/alpha.yaml": raw}) == [expected]
+
+
+def test_utf8_bom_is_tolerated(check) -> None:
+    from conftest import VALID
+    import textwrap
+
+    raw = b"\xef\xbb\xbf" + textwrap.dedent(VALID["bases/alpha.yaml"]).encode()
+    assert check({"bases/alpha.yaml": raw}) == []
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "no",
+        "yes",
+        "on",
+        "off",
+        "1:20",
+        "0755",
+        "1.10",
+        "2025-07-02",
+        "~",
+        "null",
+        ".nan",
+        "+905551234567",
+        "1_000",
+    ],
+)
+def test_yaml11_scalars_stay_text(tmp_path, value: str) -> None:
+    """A plain scalar in a text field keeps exactly the characters written."""
+    from kb.loader import parse
+
+    record, issues = parse(f"id: alpha\nsummary: {value}\n".encode(), "x.yaml", "base")
+    assert issues == []
+    assert record is not None
+    assert record.data["summary"] == value
+
+
+@pytest.mark.parametrize("value", ["yes", "True", "on", '"true"'])
+def test_yaml11_booleans_are_refused_where_a_boolean_is_wanted(check, value: str) -> None:
+    from conftest import VALID
+
+    text = VALID["bases/alpha.yaml"].replace(
+        "coordinates: {lat: 37.0, lon: 35.4}",
+        f"coordinates: {{lat: 37.0, lon: 35.4, approximate: {value}}}",
+    )
+    shown = value.strip('"')
+    assert check({"bases/alpha.yaml": text}) == [
+        f"data/bases/alpha.yaml:6:39: error [schema] 'approximate' should be true or false, not "
+        f"'{shown}'; write true or false in lower case without quotes"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "why"),
+    [(".nan", "'.nan'"), ("1e3", "'1e3'"), ('"37.0"', "'37.0'"), ("0x25", "'0x25'")],
+)
+def test_numbers_must_be_plain_decimals(check, value: str, why: str) -> None:
+    from conftest import VALID
+
+    text = VALID["bases/alpha.yaml"].replace("lat: 37.0", f"lat: {value}")
+    assert check({"bases/alpha.yaml": text}) == [
+        f"data/bases/alpha.yaml:6:17: error [schema] 'lat' should be a number, not {why}; "
+        "write a plain decimal number such as 37.0019"
+    ]
+
+
+def test_plain_numbers_and_booleans_are_typed_only_where_the_schema_wants_them(check) -> None:
+    assert check({}) == []
+
+
+def test_unquoted_year_in_a_date_field_stays_a_date(check) -> None:
+    from conftest import VALID
+
+    text = VALID["bases/alpha.yaml"].replace("date: 1955-02-21", "date: 1955")
+    assert check({"bases/alpha.yaml": text}) == []
+
+
+def test_all_problems_are_collected(check) -> None:
+    got = check(
+        {
+            "bases/alpha.yaml": "id: alpha\nid: beta\nname: a\nname: b\n",
+            "actors/party.yaml": "id: party\nname: &x A\n",
+        }
+    )
+    assert len(got) == 3

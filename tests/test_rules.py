@@ -1,0 +1,309 @@
+"""Each cross-reference rule: the valid corpus passes, and each breakage gives an exact line."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import VALID
+
+A = "data/bases/alpha.yaml"
+
+
+def edit(path: str, old: str, new: str) -> dict[str, str]:
+    text = VALID[path]
+    assert old in text, old
+    return {path: text.replace(old, new)}
+
+
+ASSESSED = """\
+    status: {status}
+    assessment: Checked against the report.
+    reviewed: 2026-11-01
+    evidence:
+      - source: {source}
+        stance: {stance}
+        note: What the source shows."""
+
+
+def claim_status(status: str, stance: str, source: str = "src-one") -> dict[str, str]:
+    block = ASSESSED.format(status=status, stance=stance, source=source)
+    return edit("bases/alpha.yaml", "    status: unassessed", block)
+
+
+def test_valid_corpus_passes(check) -> None:
+    assert check({}) == []
+
+
+CASES = [
+    # ids
+    (
+        "id not matching file name",
+        edit("bases/alpha.yaml", "id: alpha\n", "id: beta\n"),
+        f"{A}:1:1: error [ids] id 'beta' does not match the file name 'alpha.yaml'; rename the "
+        "file or change the id",
+    ),
+    (
+        "duplicate id across records",
+        edit("bases/alpha.yaml", "id: alpha-fact", "id: party"),
+        f"{A}:11:5: error [ids] id 'party' is already used at data/actors/party.yaml:1; ids must "
+        "be unique across all records",
+    ),
+    (
+        "duplicate id inside a file",
+        edit("bases/alpha.yaml", "id: alpha-event", "id: alpha-fact"),
+        f"{A}:15:5: error [ids] id 'alpha-fact' is already used at data/bases/alpha.yaml:11; ids "
+        "must be unique across all records",
+    ),
+    (
+        "reserved id",
+        edit("bases/alpha.yaml", "id: alpha-fact", "id: search"),
+        f"{A}:11:5: error [ids] id 'search' is reserved for the site's own pages or anchors; "
+        "choose another",
+    ),
+    (
+        "badly formed id",
+        edit("bases/alpha.yaml", "id: alpha-fact", "id: Alpha_Fact"),
+        f"{A}:11:5: error [schema] 'id' has an invalid value 'Alpha_Fact': use lower-case letters "
+        "a-z, digits and single hyphens, starting with a letter (e.g. 'incirlik' or "
+        "'tkp-2025-07-02')",
+    ),
+    # refs
+    (
+        "unknown source",
+        edit(
+            "bases/alpha.yaml",
+            "text: A fact.\n    citations: [{source: src-one}]",
+            "text: A fact.\n    citations: [{source: src-onw}]",
+        ),
+        f"{A}:13:18: error [refs] unknown source 'src-onw' (closest: 'src-one')",
+    ),
+    (
+        "unknown actor",
+        edit("bases/alpha.yaml", "{actor: party,", "{actor: partei,"),
+        f"{A}:23:10: error [refs] unknown actor 'partei' (closest: 'party')",
+    ),
+    (
+        "unknown issuer",
+        edit("sources/src-party.yaml", "issued_by: party", "issued_by: nobody"),
+        "data/sources/src-party.yaml:4:1: error [refs] unknown actor 'nobody' (no file "
+        "data/actors/nobody.yaml)",
+    ),
+    (
+        "unknown base",
+        edit("bases/alpha.yaml", "    claimed_by:", "    bases: [omega]\n    claimed_by:"),
+        f"{A}:22:13: error [refs] unknown base 'omega' (no file data/bases/omega.yaml)",
+    ),
+    # status
+    (
+        "assessed without assessment",
+        edit(
+            "bases/alpha.yaml",
+            "status: unassessed",
+            "status: unsupported\n    reviewed: 2026-11-01",
+        ),
+        f"{A}:24:5: error [status] status 'unsupported' needs an 'assessment' explaining it",
+    ),
+    (
+        "supported by the claimant only",
+        claim_status("supported", "supports", "src-party"),
+        f"{A}:24:5: error [status] status 'supported' needs at least one 'supports' evidence from a "
+        "source not issued by the claim's own actors",
+    ),
+    (
+        "disputed without contradiction",
+        claim_status("disputed", "context"),
+        f"{A}:24:5: error [status] status 'disputed' needs at least one 'contradicts' evidence (an "
+        "official denial counts)",
+    ),
+    (
+        "contradicted without contradiction",
+        claim_status("contradicted", "supports"),
+        f"{A}:24:5: error [status] status 'contradicted' needs at least one 'contradicts' evidence "
+        "(an official denial counts)",
+    ),
+    # dates
+    (
+        "impossible date",
+        edit("bases/alpha.yaml", "date: 1955-02-21", "date: 1955-02-30"),
+        f"{A}:16:5: error [dates] '1955-02-30' is not a real calendar date",
+    ),
+    (
+        "impossible month",
+        edit("bases/alpha.yaml", "date: 1955-02-21", "date: 1955-13"),
+        f"{A}:16:5: error [dates] '1955-13' is not a real calendar date",
+    ),
+    (
+        "future date",
+        edit("bases/alpha.yaml", "date: 1955-02-21", "date: 2027-01-01"),
+        f"{A}:16:5: error [dates] '2027-01-01' is in the future (today is 2026-11-27)",
+    ),
+    (
+        "end before start",
+        edit("bases/alpha.yaml", "date: 1955-02-21", "date: 1955-02-21\n    end: 1954"),
+        f"{A}:17:5: error [dates] 'end' (1954) is before 'date' (1955-02-21)",
+    ),
+    (
+        "accessed before published",
+        edit(
+            "sources/src-one.yaml",
+            "published: 2020-01-01",
+            "published: 2020-01-01\naccessed: 2019-12-31",
+        ),
+        "data/sources/src-one.yaml:5:1: error [dates] 'accessed' (2019-12-31) is before "
+        "'published' (2020-01-01)",
+    ),
+    (
+        "appearances out of order",
+        edit(
+            "bases/alpha.yaml",
+            "      - {actor: party, date: 2025-07-02, source: src-party}",
+            "      - {actor: party, date: 2025-07-02, source: src-party}\n"
+            "      - {actor: party, date: 2024-01-01, source: src-one}",
+        ),
+        f"{A}:24:24: error [dates] appearance dated 2024-01-01 comes after one dated 2025-07-02; "
+        "list appearances earliest first",
+    ),
+    (
+        "malformed date",
+        edit("bases/alpha.yaml", "date: 1955-02-21", "date: 21.02.1955"),
+        f"{A}:16:5: error [schema] 'date' has an invalid value '21.02.1955': write a date as YYYY, "
+        "YYYY-MM or YYYY-MM-DD",
+    ),
+    # geo
+    (
+        "outside turkey",
+        edit("bases/alpha.yaml", "lat: 37.0, lon: 35.4", "lat: 48.8, lon: 2.3"),
+        f"{A}:6:3: error [geo] coordinates (48.8, 2.3) are outside Turkey; Turkey lies within lat "
+        "35.8–42.2, lon 25.6–44.9",
+    ),
+    (
+        "swapped coordinates",
+        edit("bases/alpha.yaml", "lat: 37.0, lon: 35.4", "lat: 35.4, lon: 37.0"),
+        f"{A}:6:3: error [geo] coordinates (35.4, 37.0) are outside Turkey; latitude and longitude "
+        "look swapped",
+    ),
+    # urls
+    (
+        "javascript url",
+        edit(
+            "sources/src-one.yaml", "url: https://news.example/report", "url: javascript:alert(1)"
+        ),
+        "data/sources/src-one.yaml:5:1: error [schema] 'url' has an invalid value "
+        "'javascript:alert(1)': write an absolute http:// or https:// address with no spaces, "
+        "quotes or angle brackets",
+    ),
+    (
+        "url without host",
+        edit("sources/src-one.yaml", "url: https://news.example/report", "url: https:///report"),
+        "data/sources/src-one.yaml:5:1: error [urls] 'url' has no host name",
+    ),
+    (
+        "url with credentials",
+        edit(
+            "sources/src-one.yaml",
+            "url: https://news.example/report",
+            "url: https://user:pw@news.example/report",
+        ),
+        "data/sources/src-one.yaml:5:1: error [urls] 'url' must not contain a user name or password",
+    ),
+    (
+        "archive url not a snapshot",
+        edit(
+            "sources/src-one.yaml",
+            "kind: news",
+            "kind: news\narchive_url: https://news.example/copy",
+        ),
+        "data/sources/src-one.yaml:8:1: error [urls] 'archive_url' is not a web-archive snapshot; "
+        "use https://web.archive.org/web/<14-digit timestamp>/<original url> or an archive.today "
+        "snapshot, exactly as seen",
+    ),
+    (
+        "wayback save url",
+        edit(
+            "sources/src-one.yaml",
+            "kind: news",
+            "kind: news\narchive_url: https://web.archive.org/save/https://a.example/",
+        ),
+        "data/sources/src-one.yaml:8:1: error [urls] 'archive_url' is not a web-archive snapshot; "
+        "use https://web.archive.org/web/<14-digit timestamp>/<original url> or an archive.today "
+        "snapshot, exactly as seen",
+    ),
+    # orphans
+    (
+        "orphan source",
+        {
+            "sources/src-extra.yaml": VALID["sources/src-one.yaml"].replace(
+                "id: src-one", "id: src-extra"
+            )
+        },
+        "data/sources/src-extra.yaml:1:1: warning [orphans] source 'src-extra' is not cited by any "
+        "fact, event or claim; cite it or delete the file",
+    ),
+    # schema messages
+    (
+        "unknown key",
+        edit("bases/alpha.yaml", "summary:", "sumary:"),
+        f"{A}:8:1: error [schema] unknown key 'sumary' (did you mean 'summary'?)",
+    ),
+    (
+        "unknown nested key",
+        edit(
+            "bases/alpha.yaml",
+            "citations: [{source: src-one}]\nsummary",
+            "citations: [{sources: src-one}]\nsummary",
+        ),
+        f"{A}:7:16: error [schema] unknown key 'sources' (did you mean 'source'?)",
+    ),
+    (
+        "unknown enum value",
+        edit("bases/alpha.yaml", "kind: air-base", "kind: airbase"),
+        f"{A}:3:1: error [schema] 'kind' is 'airbase', not one of: air-base, radar-station, "
+        "naval-base, army-base, headquarters, storage-site, communications-site (did you mean "
+        "'air-base'?)",
+    ),
+]
+
+
+@pytest.mark.parametrize(("files", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_rule_reports_exact_line(check, files: dict[str, str], expected: str) -> None:
+    assert expected in check(files)
+
+
+@pytest.mark.parametrize(
+    ("status", "stance", "source"),
+    [
+        ("supported", "supports", "src-one"),
+        ("partly-supported", "supports", "src-one"),
+        ("disputed", "contradicts", "src-party"),
+        ("contradicted", "contradicts", "src-one"),
+        ("unsupported", "context", "src-one"),
+    ],
+)
+def test_status_with_required_evidence_passes(check, status: str, stance: str, source: str) -> None:
+    assert check(claim_status(status, stance, source)) == []
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://web.archive.org/web/20161017191408/https://en.wikipedia.org/wiki/X",
+        "http://web.archive.org./web/20161017191408/https://en.wikipedia.org/wiki/X",
+        "https://archive.ph/AbCd1",
+    ],
+)
+def test_archive_snapshots_pass(check, url: str) -> None:
+    assert (
+        check(edit("sources/src-one.yaml", "kind: news", f"kind: news\narchive_url: {url}")) == []
+    )
+
+
+def test_partial_dates_in_order_pass(check) -> None:
+    files = edit("bases/alpha.yaml", "date: 1955-02-21", 'date: "1955"\n    end: 1955-06')
+    assert check(files) == []
+
+
+def test_a_broken_file_does_not_cascade(check) -> None:
+    """An actor file that fails to load is reported once, not again as unknown references."""
+    assert check({"actors/party.yaml": "id: party\nid: again\n"}) == [
+        "data/actors/party.yaml:2:1: error [duplicate-key] duplicate key 'id' (first on line 1); "
+        "keep one of them"
+    ]
