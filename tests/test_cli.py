@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 from conftest import VALID, write_root
-
 from kb import paths
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from kb import limits
 
 BASE = "data/bases/alpha.yaml"
@@ -185,8 +184,9 @@ def test_bad_bytes_are_refused(check, raw: bytes, expected: str) -> None:
 
 
 def test_utf8_bom_is_tolerated(check) -> None:
-    from conftest import VALID
     import textwrap
+
+    from conftest import VALID
 
     raw = b"\xef\xbb\xbf" + textwrap.dedent(VALID["bases/alpha.yaml"]).encode()
     assert check({"bases/alpha.yaml": raw}) == []

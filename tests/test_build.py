@@ -1,0 +1,155 @@
+"""Build the real site with `mkdocs build --strict` and check the HTML a reader gets."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from kb import paths
+from kb.build import load
+from sitebuild import build_site, soup
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="session")
+def corpus():  # type: ignore[no-untyped-def]
+    return load(paths.DATA, base=paths.ROOT).corpus
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    run = build_site(out)
+    assert run.returncode == 0, run.stderr
+    assert "WARNING" not in run.stderr, run.stderr
+    return out
+
+
+def test_a_page_per_installation_with_every_claim_anchor(site: Path, corpus) -> None:
+    for base in corpus.bases.values():
+        page = soup(site, f"bases/{base.id}")
+        for claim in base.claims:
+            assert page.find(id=claim.id), f"{base.id}#{claim.id}"
+        assert base.name.tr in page.h1.get_text()
+
+
+def test_overview_claims_have_anchors(site: Path, corpus) -> None:
+    page = soup(site, "overview")
+    for claim in corpus.overview.claims:
+        assert page.find(id=claim.id)
+
+
+def test_edit_links_open_the_yaml_file(site: Path, corpus) -> None:
+    for base in corpus.bases.values():
+        edit = soup(site, f"bases/{base.id}").find("a", title="Edit this page")
+        assert edit["href"].endswith(f"/edit/main/data/bases/{base.id}.yaml"), edit["href"]
+    edit = soup(site, "sources/tkp-2025-07-02").find("a", title="Edit this page")
+    assert edit["href"].endswith("/edit/main/data/sources/tkp-2025-07-02.yaml")
+    edit = soup(site, "methodology").find("a", title="Edit this page")
+    assert edit["href"].endswith("/edit/main/docs/methodology.md")
+    assert soup(site, "claims").find("a", title="Edit this page") is None
+
+
+def test_bibliography_backlinks(site: Path, corpus) -> None:
+    page = soup(site, "sources/menafn-2025-06-15-refutes")
+    hrefs = {a["href"] for a in page.select("article a[href]")}
+    assert "../../bases/kurecik/#kurecik-warned-israel-2025" in hrefs
+    index = soup(site, "sources")
+    for source in corpus.sources.values():
+        assert index.find(id=source.id), source.id
+    # every numbered citation on a base page points at an entry of its bibliography
+    page = soup(site, "bases/incirlik")
+    for link in page.select("sup.kb-cite a"):
+        assert page.find(id=link["href"].lstrip("#")), link["href"]
+
+
+def test_claims_table_lists_every_claim(site: Path, corpus) -> None:
+    table = soup(site, "claims").select_one("article table")
+    links = {a["href"].split("#")[-1] for a in table.select("a[href*='#']")}
+    assert {c.id for c in corpus.claims} <= links
+    assert len(table.select("tbody tr")) == len(corpus.claims)
+
+
+def test_methodology_vocabularies_come_from_the_schema(site: Path) -> None:
+    from kb import schema
+
+    text = soup(site, "methodology").get_text()
+    for _, meaning in (*schema.claim_statuses(), *schema.evidence_stances()):
+        assert meaning in text
+
+
+def _scripts(page, name: str) -> set[str]:  # type: ignore[no-untyped-def]
+    """Script tags of a page, with relative paths made site-absolute so pages compare."""
+    out = set()
+    for s in page.find_all("script"):
+        if s.get("src"):
+            out.add(posixpath.normpath(posixpath.join("/" + name, s["src"])))
+        else:
+            out.add(s.get("id") or re.sub(r'"[./]*"', '"ROOT"', s.get_text())[:80])
+    return out
+
+
+def test_no_script_event_handler_or_foreign_resource_from_data(site: Path, corpus) -> None:
+    reference = _scripts(soup(site, "methodology"), "methodology")
+    pages = [f"bases/{b}" for b in corpus.bases] + [
+        "overview",
+        "claims",
+        "sources",
+        "timeline",
+        "actors",
+        "quality",
+        "",
+    ]
+    for name in pages:
+        page = soup(site, name)
+        assert _scripts(page, name) <= reference, name
+        for tag in page.find_all(True):
+            assert not [a for a in tag.attrs if a.lower().startswith("on")], (name, tag.name)
+        for tag in page.find_all(src=True):
+            assert not urlsplit(tag["src"]).netloc, (name, tag["src"])
+        for tag in page.find_all("link", href=True):
+            assert not urlsplit(tag["href"]).netloc or tag.get("rel") == ["canonical"], tag
+
+
+def test_record_pages_are_not_in_the_sidebar(site: Path, corpus) -> None:
+    nav = soup(site, "bases/incirlik").select_one("nav.md-nav--primary")
+    targets = {a["href"] for a in nav.select("a[href]")}
+    assert not [t for t in targets if "sources/" in t and t.rstrip("/").count("/") > 2]
+    assert len(targets) < 15
+
+
+def test_generated_markdown_equals_what_the_hook_serves(tmp_path: Path) -> None:
+    """`python -m kb pages OUT` writes exactly the Markdown MkDocs gets from the hook."""
+    from kb.render import write_pages
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files
+    from mkdocs.structure.pages import Page
+
+    config = load_config(str(paths.ROOT / "mkdocs.yml"))
+    config.plugins.on_startup(command="build", dirty=False)
+    config = config.plugins.on_config(config)
+    files = config.plugins.on_files(get_files(config), config=config)
+    served = {}
+    for file in files:
+        if file.generated_by:
+            served[file.src_uri] = file.content_string
+        elif file.src_uri.endswith(".md"):
+            page = Page(None, file, config)
+            text = file.content_string
+            served[file.src_uri] = config.plugins.on_page_markdown(
+                text, page=page, config=config, files=files
+            )
+    write_pages(load(paths.DATA, base=paths.ROOT).corpus, tmp_path, paths.ROOT / "docs")
+    written = {
+        p.relative_to(tmp_path).as_posix(): p.read_text(encoding="utf-8")
+        for p in tmp_path.rglob("*.md")
+    }
+    assert written
+    for uri, text in written.items():
+        assert served[uri] == text, uri
+    generated = {uri for uri, f in ((f.src_uri, f) for f in files) if f.generated_by}
+    assert generated <= set(written)

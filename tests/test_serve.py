@@ -1,0 +1,88 @@
+"""`mkdocs serve` rebuilds on data and template edits, reports data errors, and recovers."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from kb import paths
+
+pytestmark = pytest.mark.slow
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _copy_project(dest: Path) -> Path:
+    for name in ("data", "docs", "scripts"):
+        shutil.copytree(paths.ROOT / name, dest / name,
+                        ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(paths.ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    return dest
+
+
+def _wait_for(predicate, timeout: float = 60) -> bool:  # type: ignore[no-untyped-def]
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if predicate():
+            return True
+        time.sleep(0.3)
+    return False
+
+
+def _get(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as r:  # noqa: S310 - loopback only
+            return r.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def test_serve_reports_data_errors_and_recovers(tmp_path: Path) -> None:
+    project = _copy_project(tmp_path / "project")
+    port = _free_port()
+    log = tmp_path / "serve.log"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
+           "PYTHONPATH": str(project / "scripts")}
+    with log.open("w") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a",
+             f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
+            cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}/bases/konya/"
+    try:
+        assert _wait_for(lambda: "Konya" in _get(url)), log.read_text()
+        yaml_file = project / "data" / "bases" / "konya.yaml"
+        good = yaml_file.read_text(encoding="utf-8")
+
+        # a data error: the validator's report appears in the server's output
+        yaml_file.write_text(good.replace("kind: air-base", "kind: airbase"), encoding="utf-8")
+        assert _wait_for(lambda: "data/bases/konya.yaml:" in log.read_text()), log.read_text()
+        assert "error [schema] 'kind' is 'airbase'" in log.read_text()
+        assert "Traceback" not in log.read_text()
+
+        # fixing the file brings the site back, with the edit visible, without a restart
+        yaml_file.write_text(good.replace("Konya Airport", "Konya Havalimanı"), encoding="utf-8")
+        assert _wait_for(lambda: "Konya Havalimanı" in _get(url)), log.read_text()
+
+        # a template edit is picked up too
+        template = project / "scripts" / "kb" / "templates" / "base.md.j2"
+        template.write_text(template.read_text(encoding="utf-8").replace(
+            "## Claims\n", "## Claims and assessments\n"), encoding="utf-8")
+        assert _wait_for(lambda: "Claims and assessments" in _get(url)), log.read_text()
+        assert proc.poll() is None
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
