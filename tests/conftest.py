@@ -94,3 +94,15 @@ def check(tmp_path: Path):
         return [i.format() for i in result.issues]
 
     return run
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once per test session with `mkdocs build --strict`."""
+    from sitebuild import build_site
+
+    out = tmp_path_factory.mktemp("site")
+    run = build_site(out)
+    assert run.returncode == 0, run.stderr
+    assert "WARNING" not in run.stderr, run.stderr
+    return out

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from kb import paths
 from kb.build import load
-from sitebuild import build_site, soup
+from sitebuild import soup
 
 pytestmark = pytest.mark.slow
 
@@ -21,12 +21,8 @@ def corpus():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    run = build_site(out)
-    assert run.returncode == 0, run.stderr
-    assert "WARNING" not in run.stderr, run.stderr
-    return out
+def site(built_site: Path) -> Path:
+    return built_site
 
 
 def test_a_page_per_installation_with_every_claim_anchor(site: Path, corpus) -> None:

@@ -12,7 +12,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
 from kb import paths
 
 pytestmark = pytest.mark.slow
@@ -26,8 +25,9 @@ def _free_port() -> int:
 
 def _copy_project(dest: Path) -> Path:
     for name in ("data", "docs", "scripts"):
-        shutil.copytree(paths.ROOT / name, dest / name,
-                        ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(
+            paths.ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__")
+        )
     shutil.copy(paths.ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     return dest
 
@@ -43,7 +43,7 @@ def _wait_for(predicate, timeout: float = 60) -> bool:  # type: ignore[no-untype
 
 def _get(url: str) -> str:
     try:
-        with urllib.request.urlopen(url, timeout=5) as r:  # noqa: S310 - loopback only
+        with urllib.request.urlopen(url, timeout=5) as r:
             return r.read().decode("utf-8")
     except OSError:
         return ""
@@ -53,13 +53,24 @@ def test_serve_reports_data_errors_and_recovers(tmp_path: Path) -> None:
     project = _copy_project(tmp_path / "project")
     port = _free_port()
     log = tmp_path / "serve.log"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
-           "PYTHONPATH": str(project / "scripts")}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "scripts")}
     with log.open("w") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a",
-             f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
-            cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "serve",
+                "--livereload",
+                "-a",
+                f"127.0.0.1:{port}",
+                "-f",
+                str(project / "mkdocs.yml"),
+            ],
+            cwd=project,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
         )
     url = f"http://127.0.0.1:{port}/bases/konya/"
     try:
@@ -79,8 +90,12 @@ def test_serve_reports_data_errors_and_recovers(tmp_path: Path) -> None:
 
         # a template edit is picked up too
         template = project / "scripts" / "kb" / "templates" / "base.md.j2"
-        template.write_text(template.read_text(encoding="utf-8").replace(
-            "## Claims\n", "## Claims and assessments\n"), encoding="utf-8")
+        template.write_text(
+            template.read_text(encoding="utf-8").replace(
+                "## Claims\n", "## Claims and assessments\n"
+            ),
+            encoding="utf-8",
+        )
         assert _wait_for(lambda: "Claims and assessments" in _get(url)), log.read_text()
         assert proc.poll() is None
     finally:
