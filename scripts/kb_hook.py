@@ -44,7 +44,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     try:
-        loaded = load(paths.DATA, base=paths.ROOT)
+        loaded = load(paths.DATA, base=paths.DATA.parent)
     except DataError as e:
         raise PluginError(f"the data has errors:\n{e}") from None
     for warning in loaded.warnings:

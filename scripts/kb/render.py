@@ -27,7 +27,7 @@ from kb.stats import quality
 
 # Inline Markdown syntax that could turn data into markup; '<', '>' and '&' are left to the
 # HTML escape that follows, so they become entities rather than backslash sequences.
-_MD_INLINE = re.compile(r"([\\`*_{}\[\]#|~^])")
+_MD_INLINE = re.compile(r"([\\`*_{}\[\]#|])")
 _SPACE = re.compile(r"\s+")
 _MD_LINE_START = re.compile(r"^([-+=:]|\d+(?=[.)]))")
 _MONTHS = (
@@ -56,7 +56,7 @@ def md_text(value: Any, lang: str = "en") -> str | Markup:
         return str(value)
     if isinstance(value, Text):
         value = value.get(lang)
-    text = _SPACE.sub(" ", str(value))
+    text = _SPACE.sub(" ", str(value)).strip()
     text = _MD_INLINE.sub(r"\\\1", text)
     match = _MD_LINE_START.match(text)
     if match:
