@@ -16,11 +16,12 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
 from kb import paths, search
 from kb.build import DataError, load
 from kb.render import MARKER, Renderer, expand_markers
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

@@ -7,6 +7,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+
 from kb.check import check_root
 
 TODAY = dt.date(2026, 11, 27)

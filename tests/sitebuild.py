@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+
 from kb import paths
 
 

@@ -8,9 +8,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from sitebuild import soup
+
 from kb import paths
 from kb.build import load
-from sitebuild import soup
 
 pytestmark = pytest.mark.slow
 
@@ -120,10 +121,11 @@ def test_record_pages_are_not_in_the_sidebar(site: Path, corpus) -> None:
 
 def test_generated_markdown_equals_what_the_hook_serves(tmp_path: Path) -> None:
     """`python -m kb pages OUT` writes exactly the Markdown MkDocs gets from the hook."""
-    from kb.render import write_pages
     from mkdocs.config import load_config
     from mkdocs.structure.files import get_files
     from mkdocs.structure.pages import Page
+
+    from kb.render import write_pages
 
     config = load_config(str(paths.ROOT / "mkdocs.yml"))
     config.plugins.on_startup(command="build", dirty=False)

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from conftest import VALID, write_root
+
 from kb import paths
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from kb import paths
 from kb.check import check_root
 from kb.loader import data_files

@@ -20,9 +20,10 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import TODAY, VALID, write_root
 from hostile import FIELDS, corpus
+from sitebuild import build_site
+
 from kb import limits, paths
 from kb.build import DataError, load
-from sitebuild import build_site
 
 A = "data/bases/alpha.yaml"
 S = "data/sources/src-one.yaml"
@@ -415,6 +416,7 @@ assert {f for _, f in ALLOWED.values()} <= set(FIELDS)
 def test_a_valid_url_cannot_break_out_of_its_link(tmp_path: Path, link: str) -> None:
     """A URL that passes validation still renders as exactly one link to itself."""
     import markdown
+
     from kb.render import Renderer, href
 
     root = write_root(tmp_path / "data", url(link.replace("<b>", "%3Cb%3E")))

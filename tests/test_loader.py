@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from kb import limits
 
 BASE = "data/bases/alpha.yaml"

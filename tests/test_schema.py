@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from jsonschema import Draft202012Validator
+
 from kb import schema
 
 FILES = sorted(schema.SCHEMA_DIR.glob("*.schema.json"))

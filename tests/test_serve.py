@@ -12,6 +12,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
 from kb import paths
 
 pytestmark = pytest.mark.slow
