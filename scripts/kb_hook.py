@@ -13,13 +13,14 @@ starts from the files on disk.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from kb import paths, search
+from kb import git, paths, search
 from kb.build import DataError, load
 from kb.render import MARKER, Renderer, expand_markers
 
@@ -33,6 +34,12 @@ _renderer: dict[str, Renderer] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # Two builds of one commit must be byte-identical: MkDocs stamps the build date (sitemap)
+    # from SOURCE_DATE_EPOCH when it is set, so default it to the last commit's time.
+    if "SOURCE_DATE_EPOCH" not in os.environ:
+        epoch = git.commit_epoch(paths.ROOT)
+        if epoch is not None:
+            os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
     repo = config.extra.get("github_repository")
     if repo:
         owner, name = repo.split("/")
@@ -50,7 +57,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise PluginError(f"the data has errors:\n{e}") from None
     for warning in loaded.warnings:
         log.warning(warning.format())
-    renderer = _renderer["current"] = Renderer(loaded.corpus)
+    changed = git.last_changed(paths.DATA, paths.DATA.parent)
+    renderer = _renderer["current"] = Renderer(loaded.corpus, changed)
     for page in renderer.pages():
         file = File.generated(config, page.uri, content=page.content)
         # Edit links open the YAML a page came from; generated index pages have none.

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -125,8 +128,6 @@ def test_generated_markdown_equals_what_the_hook_serves(tmp_path: Path) -> None:
     from mkdocs.structure.files import get_files
     from mkdocs.structure.pages import Page
 
-    from kb.render import write_pages
-
     config = load_config(str(paths.ROOT / "mkdocs.yml"))
     config.plugins.on_startup(command="build", dirty=False)
     config = config.plugins.on_config(config)
@@ -141,7 +142,16 @@ def test_generated_markdown_equals_what_the_hook_serves(tmp_path: Path) -> None:
             served[file.src_uri] = config.plugins.on_page_markdown(
                 text, page=page, config=config, files=files
             )
-    write_pages(load(paths.DATA, base=paths.ROOT).corpus, tmp_path, paths.ROOT / "docs")
+    env = {**os.environ, "PYTHONPATH": str(paths.ROOT / "scripts")}
+    run = subprocess.run(
+        [sys.executable, "-m", "kb", "pages", str(tmp_path)],
+        cwd=paths.ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
     written = {
         p.relative_to(tmp_path).as_posix(): p.read_text(encoding="utf-8")
         for p in tmp_path.rglob("*.md")

@@ -269,3 +269,42 @@ def test_all_problems_are_collected(check) -> None:
         }
     )
     assert len(got) == 3
+
+
+@pytest.mark.parametrize(
+    ("first", "expected"),
+    [
+        (
+            "id: alpha\n",
+            "data/bases/alpha.yaml:1:1: error [editor] the first line must be "
+            "'# yaml-language-server: $schema=../schema/base.schema.json' so editors check the "
+            "file against its schema as you type",
+        ),
+        (
+            "# yaml-language-server: $schema=../schema/source.schema.json\n",
+            "data/bases/alpha.yaml:1:1: error [editor] the first line must be "
+            "'# yaml-language-server: $schema=../schema/base.schema.json' so editors check the "
+            "file against its schema as you type",
+        ),
+    ],
+    ids=["missing", "wrong schema"],
+)
+def test_schema_line_is_required_where_the_schema_folder_is(
+    check, tmp_path, first: str, expected: str
+) -> None:
+    from conftest import VALID
+
+    from kb.loader import schema_line
+
+    (tmp_path / "data" / "schema").mkdir(parents=True)
+    files = {
+        path: schema_line(
+            {"bases": "base", "sources": "source", "actors": "actor"}[path.split("/")[0]]
+        )
+        + "\n"
+        + text
+        for path, text in VALID.items()
+    }
+    assert check(files) == []
+    files["bases/alpha.yaml"] = first + VALID["bases/alpha.yaml"]
+    assert check(files) == [expected]

@@ -100,7 +100,7 @@ def _load_or_exit(root: Path):  # type: ignore[no-untyped-def]
     from kb.build import DataError, load
 
     try:
-        return load(root, base=Path.cwd())
+        return load(root, base=root.resolve().parent)
     except DataError as e:
         click.echo(str(e), err=True)
         sys.exit(1)
@@ -119,10 +119,12 @@ def _load_or_exit(root: Path):  # type: ignore[no-untyped-def]
 def pages(out_dir: Path, data_root: Path) -> None:
     """Write the generated Markdown pages into OUT_DIR (exactly what the MkDocs hook serves),
     including hand-written pages whose generated blocks were expanded."""
+    from kb import git
     from kb.render import write_pages
 
     loaded = _load_or_exit(data_root)
-    written = write_pages(loaded.corpus, out_dir, paths.ROOT / "docs")
+    changed = git.last_changed(data_root.resolve(), data_root.resolve().parent)
+    written = write_pages(loaded.corpus, out_dir, paths.ROOT / "docs", changed)
     click.echo(f"wrote {len(written)} pages to {out_dir}")
 
 

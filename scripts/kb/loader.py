@@ -295,8 +295,19 @@ class _Builder:
         return result
 
 
-def parse(raw: bytes, display: str, kind: str) -> tuple[Record | None, list[Issue]]:
-    """Strictly parse one file's bytes. Returns the record, or None and the reasons."""
+def schema_line(kind: str) -> str:
+    """The first line every data file carries, so editors validate it as it is typed."""
+    folder = "schema/" if kind == "overview" else "../schema/"
+    return f"# yaml-language-server: $schema={folder}{kind}.schema.json"
+
+
+def parse(
+    raw: bytes, display: str, kind: str, header: str | None = None
+) -> tuple[Record | None, list[Issue]]:
+    """Strictly parse one file's bytes. Returns the record, or None and the reasons.
+
+    With `header`, the file's first line must be exactly that line.
+    """
     if len(raw) > limits.MAX_FILE_BYTES:
         return None, [
             Issue(
@@ -313,6 +324,18 @@ def parse(raw: bytes, display: str, kind: str) -> tuple[Record | None, list[Issu
     if text is None:
         return None, issues
     issues = _check_text(text, display)
+    if header is not None and text.split("\n", 1)[0].rstrip("\r") != header:
+        issues.append(
+            Issue(
+                display,
+                1,
+                1,
+                Level.ERROR,
+                "editor",
+                f"the first line must be '{header}' so editors check the file "
+                "against its schema as you type",
+            )
+        )
     if issues:
         return None, issues
     issues = _check_events(text, display)
@@ -369,7 +392,9 @@ def display_path(path: Path, base: Path | None = None) -> str:
         return path.as_posix()
 
 
-def load_file(path: Path, kind: str, base: Path | None = None) -> tuple[Record | None, list[Issue]]:
+def load_file(
+    path: Path, kind: str, base: Path | None = None, header: str | None = None
+) -> tuple[Record | None, list[Issue]]:
     display = display_path(path, base)
     if path.is_symlink():
         return None, [
@@ -387,7 +412,7 @@ def load_file(path: Path, kind: str, base: Path | None = None) -> tuple[Record |
             raw = fh.read(limits.MAX_FILE_BYTES + 1)
     except OSError as e:
         return None, [Issue(display, 1, 1, Level.ERROR, "files", f"cannot read file: {e.strerror}")]
-    return parse(raw, display, kind)
+    return parse(raw, display, kind, header)
 
 
 def data_files(root: Path) -> Iterator[tuple[Path, str]]:
@@ -424,7 +449,8 @@ def load_root(root: Path, base: Path | None = None) -> tuple[list[Record], list[
                 )
             )
             continue
-        record, problems = load_file(path, kind, base)
+        header = schema_line(kind) if (root / "schema").is_dir() else None
+        record, problems = load_file(path, kind, base, header)
         issues.extend(problems)
         if record is not None:
             records.append(record)

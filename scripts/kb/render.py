@@ -115,8 +115,15 @@ class Generated:
 class Renderer:
     """Renders the corpus into Markdown pages; one Jinja environment per build."""
 
-    def __init__(self, corpus: Corpus, templates: Path = paths.TEMPLATES) -> None:
+    def __init__(
+        self,
+        corpus: Corpus,
+        changed: dict[str, str] | None = None,
+        templates: Path = paths.TEMPLATES,
+    ) -> None:
         self.corpus = corpus
+        self.changed = changed or {}
+        """Data file path -> date it last changed in git; empty when unknown."""
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(templates),
             autoescape=True,
@@ -164,42 +171,32 @@ class Renderer:
             self._current = "index.md"
 
     def pages(self) -> list[Generated]:
-        """Every generated page, in a stable order."""
+        """Every generated page, in a stable order: records first, then the index pages."""
         c = self.corpus
-        out = [
-            Generated(
-                f"bases/{b.id}.md",
-                self.render("base.md.j2", f"bases/{b.id}.md", base=b, numbers=self._numbers(b)),
-                b.path,
-            )
+        records: list[tuple[str, str, str, dict[str, Any]]] = [
+            (f"bases/{b.id}.md", "base.md.j2", b.path, {"base": b, "numbers": self._numbers(b)})
             for b in c.bases.values()
         ]
         if c.overview:
             ov = c.overview
-            out.append(
-                Generated(
+            records.append(
+                (
                     "overview.md",
-                    self.render(
-                        "overview.md.j2", "overview.md", overview=ov, numbers=self._numbers(ov)
-                    ),
+                    "overview.md.j2",
                     ov.path,
+                    {"overview": ov, "numbers": self._numbers(ov)},
                 )
             )
-        out += [
-            Generated(
-                f"actors/{a.id}.md",
-                self.render("actor.md.j2", f"actors/{a.id}.md", actor=a),
-                a.path,
-            )
-            for a in c.actors.values()
+        records += [
+            (f"actors/{a.id}.md", "actor.md.j2", a.path, {"actor": a}) for a in c.actors.values()
         ]
-        out += [
-            Generated(
-                f"sources/{s.id}.md",
-                self.render("source.md.j2", f"sources/{s.id}.md", source=s),
-                s.path,
-            )
+        records += [
+            (f"sources/{s.id}.md", "source.md.j2", s.path, {"source": s})
             for s in c.sources.values()
+        ]
+        out = [
+            Generated(uri, self.render(template, uri, changed=self.changed.get(path), **ctx), path)
+            for uri, template, path, ctx in records
         ]
         for uri, template in (
             ("bases/index.md", "bases.md.j2"),
@@ -230,10 +227,14 @@ def expand_markers(markdown: str, uri: str, renderer: Renderer) -> str:
 
 
 def write_pages(
-    corpus: Corpus, out: Path, docs: Path | None = None, log: Callable[[str], None] = lambda _: None
+    corpus: Corpus,
+    out: Path,
+    docs: Path | None = None,
+    changed: dict[str, str] | None = None,
+    log: Callable[[str], None] = lambda _: None,
 ) -> list[Path]:
     """Write every generated page (and expanded hand-written pages) under `out`."""
-    renderer = Renderer(corpus)
+    renderer = Renderer(corpus, changed)
     written: list[Path] = []
     items = [(g.uri, g.content) for g in renderer.pages()]
     if docs is not None:
