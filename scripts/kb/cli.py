@@ -143,3 +143,65 @@ def stats(data_root: Path) -> None:
     from kb.stats import format_text
 
     click.echo(format_text(_load_or_exit(data_root).corpus))
+
+
+@main.command("check-links")
+@click.option(
+    "--data",
+    "data_root",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=paths.DATA,
+    show_default="data/",
+    help="The data folder to read.",
+)
+@click.option("--concurrency", type=click.IntRange(1, 32), default=8, show_default=True)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(0.1, 120),
+    default=15.0,
+    show_default=True,
+    help="Seconds to wait for each response.",
+)
+@click.option("--retries", type=click.IntRange(0, 5), default=2, show_default=True)
+@click.option("--max-redirects", type=click.IntRange(0, 20), default=5, show_default=True)
+@click.option(
+    "--allow-private",
+    is_flag=True,
+    hidden=True,
+    help="Test only: allow loopback and private addresses.",
+)
+def check_links(
+    data_root: Path,
+    concurrency: int,
+    timeout: float,
+    retries: int,
+    max_redirects: int,
+    allow_private: bool,
+) -> None:
+    """Check every source's url and archive_url; print each dead link as file:line.
+
+    Exit 0 when every link answers, 1 when some do not (or the data has errors).
+    """
+    from kb import links
+    from kb.check import check_root
+
+    result = check_root(data_root, base=data_root.resolve().parent)
+    if not result.ok:
+        from kb.issues import report
+
+        click.echo(report(result.issues, result.files), err=True)
+        sys.exit(1)
+    items = links.links(result.records)
+    results = links.check_all(
+        items,
+        concurrency=concurrency,
+        timeout=timeout,
+        retries=retries,
+        max_redirects=max_redirects,
+        allow_private=allow_private,
+    )
+    dead = [r for r in results if not r.ok]
+    for r in dead:
+        click.echo(r.format())
+    click.echo(f"{len(results)} links checked, {len(dead)} dead")
+    sys.exit(1 if dead else 0)
