@@ -205,3 +205,70 @@ def check_links(
         click.echo(r.format())
     click.echo(f"{len(results)} links checked, {len(dead)} dead")
     sys.exit(1 if dead else 0)
+
+
+@main.group()
+def new() -> None:
+    """Write a skeleton record in the right place (never overwrites)."""
+
+
+def _scaffold(action, *args: str) -> None:  # type: ignore[no-untyped-def]
+    from kb.scaffold import ScaffoldError
+
+    try:
+        path = action(*args)
+    except ScaffoldError as e:
+        click.echo(f"error: {e}", err=True)
+        sys.exit(1)
+    click.echo(f"wrote {path}; fill in the empty values, then run: python -m kb validate {path}")
+
+
+_DATA_OPTION = click.option(
+    "--data",
+    "data_root",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=paths.DATA,
+    show_default="data/",
+    help="The data folder to write into.",
+)
+
+
+@new.command("base")
+@click.argument("ident", metavar="ID")
+@_DATA_OPTION
+def new_base(ident: str, data_root: Path) -> None:
+    """A new installation: data/bases/ID.yaml."""
+    from kb.scaffold import new_record
+
+    _scaffold(new_record, data_root, "base", ident)
+
+
+@new.command("source")
+@click.argument("ident", metavar="ID")
+@_DATA_OPTION
+def new_source(ident: str, data_root: Path) -> None:
+    """A new source: data/sources/ID.yaml."""
+    from kb.scaffold import new_record
+
+    _scaffold(new_record, data_root, "source", ident)
+
+
+@new.command("actor")
+@click.argument("ident", metavar="ID")
+@_DATA_OPTION
+def new_actor(ident: str, data_root: Path) -> None:
+    """A new actor: data/actors/ID.yaml."""
+    from kb.scaffold import new_record
+
+    _scaffold(new_record, data_root, "actor", ident)
+
+
+@new.command("claim")
+@click.argument("base")
+@click.argument("ident", metavar="ID")
+@_DATA_OPTION
+def new_claim(base: str, ident: str, data_root: Path) -> None:
+    """A new claim with id ID, added to the end of data/bases/BASE.yaml."""
+    from kb.scaffold import add_claim
+
+    _scaffold(add_claim, data_root, base, ident)

@@ -141,6 +141,8 @@ def _message(error: ValidationError) -> tuple[JsonPath, str]:
     kind = error.validator
     schema_node = error.schema if isinstance(error.schema, dict) else {}
     hint = schema_node.get("x-hint")
+    if error.instance == "" and kind in ("pattern", "minLength", "enum", "oneOf", "anyOf"):
+        return path, f"'{field}' is empty; fill it in (or remove the key if it is optional)"
     if kind == "additionalProperties":
         allowed = sorted(schema_node.get("properties", {}))
         extra = sorted(set(error.instance) - set(allowed))
@@ -185,7 +187,7 @@ def _message(error: ValidationError) -> tuple[JsonPath, str]:
     if kind == "maxLength":
         return path, f"'{field}' is longer than {error.validator_value} characters; shorten it"
     if kind == "minLength":
-        return path, f"'{field}' is empty; write a value or remove the key"
+        return path, f"'{field}' is empty; fill it in (or remove the key if it is optional)"
     if kind == "minItems":
         return path, f"'{field}' needs at least {error.validator_value} entr" + (
             "y" if error.validator_value == 1 else "ies"

@@ -1,0 +1,191 @@
+"""`kb new`: write a skeleton record where it belongs, the one command that writes to data/.
+
+Skeletons leave every required value empty (""), so they fail validation until a person fills
+them in; nothing placeholder-shaped can pass for real data. Files are never overwritten, a
+claim is added to its installation's file as text (comments and order kept), and every result
+is parsed with the strict loader before it is written, atomically.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+
+from kb import schema
+from kb.check import check_root
+from kb.loader import KINDS, parse, schema_line
+from kb.rules import ids
+
+
+class ScaffoldError(Exception):
+    """Why the skeleton was not written; the message says what to do."""
+
+
+def _choices(kind: str, prop: str) -> str:
+    node = schema.schema(f"{kind}.schema.json")["properties"][prop]
+    return ", ".join(v for v, _ in schema.vocabulary(node))
+
+
+def _statuses() -> str:
+    return ", ".join(v for v, _ in schema.claim_statuses())
+
+
+def skeleton(kind: str, ident: str) -> str:
+    """The text of a new record file of `kind` with id `ident`."""
+    head = schema_line(kind) + "\n"
+    if kind == "base":
+        return (
+            head
+            + f"""id: {ident}
+name:
+  en: ""  # English name, e.g. Incirlik Air Base
+  tr: ""  # Turkish name with Turkish letters, e.g. İncirlik Hava Üssü
+aliases: []  # spellings people search for: unaccented, former names, ICAO code
+kind: ""  # one of: {_choices("base", "kind")}
+location:
+  province: ""  # e.g. Adana
+  coordinates: {{lat: "", lon: ""}}  # decimal degrees, e.g. lat: 37.0019, lon: 35.4258
+  citations:
+    - source: ""  # the id of a file in data/sources/
+summary: ""  # one neutral paragraph; the first sentence is the one-line summary
+citations:
+  - source: ""  # the source for the name and summary
+facts: []
+events: []
+claims: []
+"""
+        )
+    if kind == "source":
+        return (
+            head
+            + f"""id: {ident}
+title: ""  # the title as published, in its own language
+publisher: ""
+published: ""  # YYYY, YYYY-MM or YYYY-MM-DD, or unknown
+url: ""  # the address where you read it, exactly as found
+accessed: ""  # the day you read it, YYYY-MM-DD
+language: ""  # one of: {_choices("source", "language")}
+kind: ""  # one of: {_choices("source", "kind")}
+# issued_by: ""  # the actor id, if an actor in data/actors/ published it
+# archive_url: ""  # only a web-archive snapshot you have actually seen
+"""
+        )
+    if kind == "actor":
+        return (
+            head
+            + f"""id: {ident}
+name:
+  en: ""
+  tr: ""  # the Turkish name, if it has one; otherwise delete this line
+short: ""  # abbreviation, e.g. TKP
+kind: ""  # one of: {_choices("actor", "kind")}
+country: ""  # two-letter code such as TR or US, or INT
+"""
+        )
+    raise ScaffoldError(f"unknown record kind '{kind}'")
+
+
+def claim_block(ident: str) -> str:
+    return f"""  - id: {ident}
+    text: ""  # the proposition in neutral reported form: "X's radar passed warnings to Y"
+    claimed_by:  # every appearance, earliest first
+      - actor: ""  # the id of a file in data/actors/
+        date: ""  # when the actor said it, YYYY-MM-DD
+        source: ""  # where it appeared: the id of a file in data/sources/
+        quote: ""  # at most one sentence, verbatim
+    status: unassessed  # one of: {_statuses()}
+"""
+
+
+def _taken(root: Path) -> set[str]:
+    """Every id in use: records, facts, events and claims (of files that load)."""
+    used: set[str] = set()
+    for record in check_root(root).records:
+        used.add(record.id)
+        for section in ("facts", "events", "claims"):
+            used.update(item.get("id", "") for item in record.data.get(section, []))
+    return used
+
+
+def _check_id(root: Path, ident: str) -> None:
+    pattern = schema.definition("id")["pattern"]
+    if not re.fullmatch(pattern, ident) or len(ident) > 64:
+        raise ScaffoldError(f"invalid id '{ident}': {schema.definition('id')['x-hint']}")
+    if ident in ids.RESERVED:
+        raise ScaffoldError(f"id '{ident}' is reserved for the site's own pages; choose another")
+    if ident in _taken(root):
+        raise ScaffoldError(f"id '{ident}' is already used; choose another")
+
+
+def _write_new(path: Path, text: str, kind: str) -> None:
+    record, issues = parse(text.encode("utf-8"), path.name, kind)
+    if record is None:  # a bug in a skeleton, never the user's fault
+        raise ScaffoldError("the skeleton does not parse: " + "; ".join(i.format() for i in issues))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with path.open("x", encoding="utf-8") as fh:  # "x": never overwrite
+            fh.write(text)
+    except FileExistsError:
+        raise ScaffoldError(f"{path} already exists; it was not changed") from None
+
+
+def new_record(root: Path, kind: str, ident: str) -> Path:
+    """Create data/<folder>/<id>.yaml from the skeleton of `kind`."""
+    folder = {v: k for k, v in KINDS.items()}[kind]
+    path = root / folder / f"{ident}.yaml"
+    if path.exists():
+        raise ScaffoldError(f"{path} already exists; it was not changed")
+    _check_id(root, ident)
+    _write_new(path, skeleton(kind, ident), kind)
+    return path
+
+
+def add_claim(root: Path, base: str, ident: str) -> Path:
+    """Append a claim skeleton to an installation's file, keeping its comments and order."""
+    path = root / "bases" / f"{base}.yaml"
+    if not path.is_file():
+        raise ScaffoldError(f"no installation '{base}': {path} does not exist")
+    _check_id(root, ident)
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    block = claim_block(ident)
+    start = next(
+        (
+            i
+            for i, line in enumerate(lines)
+            if re.match(r"claims:\s*(\[\s*\])?\s*(#.*)?$", line.rstrip("\n"))
+        ),
+        None,
+    )
+    if start is None:
+        new = text + ("" if text.endswith("\n") else "\n") + "claims:\n" + block
+    else:
+        lines[start] = "claims:\n"
+        end = next(
+            (
+                i
+                for i in range(start + 1, len(lines))
+                if lines[i].strip() and not lines[i][0].isspace() and not lines[i].startswith("#")
+            ),
+            len(lines),
+        )
+        while end > start + 1 and not lines[end - 1].strip():
+            end -= 1
+        if end > start + 1 and not lines[end - 1].endswith("\n"):
+            lines[end - 1] += "\n"
+        lines[end:end] = [block]
+        new = "".join(lines)
+    record, _ = parse(new.encode("utf-8"), path.name, "base")
+    claims = record.data.get("claims", []) if record else []
+    if record is None or not claims or not any(c.get("id") == ident for c in claims):
+        raise ScaffoldError(
+            f"could not add the claim to {path} automatically; add it by hand "
+            "(the file was not changed)"
+        )
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".kb-new-", suffix=".yaml")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(new)
+    os.replace(tmp, path)
+    return path
