@@ -161,3 +161,20 @@ def test_generated_markdown_equals_what_the_hook_serves(tmp_path: Path) -> None:
         assert served[uri] == text, uri
     generated = {uri for uri, f in ((f.src_uri, f) for f in files) if f.generated_by}
     assert generated <= set(written)
+
+
+def test_field_reference_is_generated_from_the_schema(site: Path) -> None:
+    from kb import schema
+
+    page = soup(site, "reference")
+    text = page.get_text()
+    for section in schema.reference():
+        assert page.find(id=section.anchor), section.anchor
+        for field in section.fields:
+            assert field.name in text, field.name
+            assert " ".join(field.description.split()) in " ".join(text.split()), field.name
+
+
+def test_contributing_page_is_the_repository_guide(site: Path) -> None:
+    text = " ".join(soup(site, "contributing").get_text().split())
+    assert "Add a claim" in text and "python -m kb new claim konya" in text

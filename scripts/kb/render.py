@@ -151,6 +151,8 @@ class Renderer:
             statuses=schema.claim_statuses(),
             stances=schema.evidence_stances(),
             date_key=date_key,
+            reference=schema.reference,
+            repo_file=lambda name: (paths.ROOT / name).read_text(encoding="utf-8"),
             anchor=anchor,
             markup=Markup,
         )
