@@ -178,3 +178,30 @@ def test_field_reference_is_generated_from_the_schema(site: Path) -> None:
 def test_contributing_page_is_the_repository_guide(site: Path) -> None:
     text = " ".join(soup(site, "contributing").get_text().split())
     assert "Add a claim" in text and "python -m kb new claim konya" in text
+
+
+def _many_bases(root: Path, count: int) -> Path:
+    """A data root with `count` installations shaped like the fixture's `alpha`."""
+    from conftest import VALID, write_root
+
+    files: dict[str, str | None] = {"bases/alpha.yaml": None}
+    for n in range(count):
+        files[f"bases/b{n:04d}.yaml"] = (
+            VALID["bases/alpha.yaml"]
+            .replace("id: alpha", f"id: b{n:04d}")
+            .replace("alpha-", f"b{n:04d}-")
+            .replace("Alpha", f"Base {n:04d}")
+        )
+    return write_root(root, files)
+
+
+def test_installation_page_weight_does_not_grow_with_the_data(tmp_path: Path) -> None:
+    from sitebuild import build_site
+
+    sizes = {}
+    for count in (2, 30):
+        root = _many_bases(tmp_path / f"d{count}" / "data", count)
+        run = build_site(tmp_path / f"site{count}", env={"KB_DATA": str(root)})
+        assert run.returncode == 0, run.stderr
+        sizes[count] = (tmp_path / f"site{count}" / "bases" / "b0001" / "index.html").stat().st_size
+    assert sizes[2] == sizes[30], sizes

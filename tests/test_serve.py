@@ -29,7 +29,8 @@ def _copy_project(dest: Path) -> Path:
         shutil.copytree(
             paths.ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__")
         )
-    shutil.copy(paths.ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    for name in ("mkdocs.yml", "CONTRIBUTING.md"):
+        shutil.copy(paths.ROOT / name, dest / name)
     return dest
 
 
