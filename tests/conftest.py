@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -107,3 +110,18 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert run.returncode == 0, run.stderr
     assert "WARNING" not in run.stderr, run.stderr
     return out
+
+
+def run_kb(*args: str, cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """`python -m kb ARGS` in a subprocess, as a user runs it."""
+    from kb import paths
+
+    env = {**os.environ, "PYTHONPATH": str(paths.ROOT / "scripts")}
+    return subprocess.run(
+        [sys.executable, "-m", "kb", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 
+from conftest import VALID
+
 FIELDS = (
     "base.name.en",
     "base.name.tr",
@@ -140,16 +142,7 @@ language: tr
 kind: news
 note: {t("source.note")}
 """,
-        "sources/src-party.yaml": """\
-id: src-party
-title: A party statement
-publisher: A Party
-issued_by: party
-published: 2025-07-02
-url: https://party.example/statement
-language: en
-kind: statement
-""",
+        "sources/src-party.yaml": VALID["sources/src-party.yaml"],
         "actors/party.yaml": f"""\
 id: party
 name: {{en: {t("actor.name")}, tr: Bir Parti}}

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import posixpath
 import re
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -142,15 +139,9 @@ def test_generated_markdown_equals_what_the_hook_serves(tmp_path: Path) -> None:
             served[file.src_uri] = config.plugins.on_page_markdown(
                 text, page=page, config=config, files=files
             )
-    env = {**os.environ, "PYTHONPATH": str(paths.ROOT / "scripts")}
-    run = subprocess.run(
-        [sys.executable, "-m", "kb", "pages", str(tmp_path)],
-        cwd=paths.ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    from conftest import run_kb
+
+    run = run_kb("pages", str(tmp_path), cwd=paths.ROOT)
     assert run.returncode == 0, run.stderr
     written = {
         p.relative_to(tmp_path).as_posix(): p.read_text(encoding="utf-8")

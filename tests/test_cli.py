@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
-from conftest import VALID, write_root
+from conftest import VALID, run_kb, write_root
 
 from kb import paths
 
 
 def kb(*args: str, cwd: Path = paths.ROOT) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(paths.ROOT / "scripts")}
-    return subprocess.run(
-        [sys.executable, "-m", "kb", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return run_kb(*args, cwd=cwd)
 
 
 def test_help_lists_the_commands() -> None:

@@ -52,3 +52,30 @@ def test_four_installations_with_their_turkish_names() -> None:
 
 def test_file_names_are_ids(tmp_path: Path) -> None:
     assert all(Path(f).stem == Path(f).stem.lower() for f in FILES)
+
+
+def test_installations_meet_the_content_minimums() -> None:
+    """Issue 4: names, aliases, location with a source, facts, events, claims assessed."""
+    from kb.model import build
+
+    corpus = build(result().records)
+    for base in corpus.bases.values():
+        assert base.name.tr and base.aliases, base.id
+        assert base.location and base.location.citations, base.id
+        assert base.operator and base.established and base.hosts, base.id
+        assert len(base.facts) >= 8 and len(base.events) >= 5, base.id
+        assert base.claims, base.id
+
+
+def test_seed_claims_are_attributed_to_tkp_statement_then_report() -> None:
+    from kb.model import build
+
+    corpus = build(result().records)
+    tkp = [c for c in corpus.claims if "tkp" in c.actors]
+    assert len(tkp) >= 12
+    for claim in tkp:
+        ours = [a for a in claim.claimed_by if a.actor == "tkp"]
+        assert [a.source for a in ours] == ["tkp-2025-07-02", "peoples-dispatch-2025-07-03"]
+        assert ours[1].quote, claim.id
+    assessed = [c for c in tkp if c.status != "unassessed"]
+    assert len(assessed) >= len(tkp) - 1

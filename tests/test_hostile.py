@@ -10,15 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import TODAY, VALID, write_root
+from conftest import TODAY, VALID, run_kb, write_root
 from hostile import FIELDS, corpus
 from sitebuild import build_site
 
@@ -342,15 +339,7 @@ def test_refused_with_a_located_message(tmp_path: Path, files, expected: str | N
     if expected:
         assert expected in report
     # the command line prints the same report, exits 1, and never a traceback
-    env = {**os.environ, "PYTHONPATH": str(paths.ROOT / "scripts")}
-    run = subprocess.run(
-        [sys.executable, "-m", "kb", "validate", str(root)],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    run = run_kb("validate", str(root), cwd=tmp_path, timeout=60)
     assert run.returncode == 1
     assert "Traceback" not in run.stdout + run.stderr
     assert [line for line in run.stdout.splitlines() if ": error [" in line] == [
@@ -534,20 +523,12 @@ def test_commands_write_only_in_their_output_folder(tmp_path: Path) -> None:
     )
     before = _digest(root)
     listing = sorted(p for p in tmp_path.rglob("*"))
-    env = {**os.environ, "PYTHONPATH": str(paths.ROOT / "scripts")}
     for args in (
         ["validate", str(root)],
         ["stats", "--data", str(root)],
         ["pages", str(tmp_path / "out"), "--data", str(root)],
     ):
-        run = subprocess.run(
-            [sys.executable, "-m", "kb", *args],
-            cwd=tmp_path,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
+        run = run_kb(*args, cwd=tmp_path)
         assert run.returncode == 0, run.stdout + run.stderr
         assert "Traceback" not in run.stderr
     assert _digest(root) == before

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import http.server
-import os
 import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import VALID, write_root
+from conftest import VALID, run_kb, write_root
 
-from kb import links, paths
+from kb import links
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -71,15 +69,7 @@ def _root(tmp_path: Path, server: str) -> Path:
 
 
 def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(paths.ROOT / "scripts")}
-    return subprocess.run(
-        [sys.executable, "-m", "kb", "check-links", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return run_kb("check-links", *args, cwd=cwd)
 
 
 def test_dead_links_are_reported_with_file_and_line(tmp_path: Path, server: str) -> None:

@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import TODAY, VALID, write_root
+from conftest import TODAY, VALID, run_kb, write_root
 
-from kb import paths
 from kb.check import check_root
 
 
 def kb_new(*args: str, root: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(paths.ROOT / "scripts")}
-    return subprocess.run(
-        [sys.executable, "-m", "kb", "new", *args, "--data", str(root)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=root.parent,
-    )
+    return run_kb("new", *args, "--data", str(root), cwd=root.parent, timeout=60)
 
 
 def errors_in(root: Path, name: str) -> list[str]:

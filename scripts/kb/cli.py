@@ -233,34 +233,20 @@ _DATA_OPTION = click.option(
 )
 
 
-@new.command("base")
-@click.argument("ident", metavar="ID")
-@_DATA_OPTION
-def new_base(ident: str, data_root: Path) -> None:
-    """A new installation: data/bases/ID.yaml."""
-    from kb.scaffold import new_record
+def _new_record_command(kind: str, folder: str) -> None:
+    label = "installation" if kind == "base" else kind
 
-    _scaffold(new_record, data_root, "base", ident)
+    @new.command(kind, help=f"A new {label}: data/{folder}/ID.yaml.")
+    @click.argument("ident", metavar="ID")
+    @_DATA_OPTION
+    def command(ident: str, data_root: Path) -> None:
+        from kb.scaffold import new_record
 
-
-@new.command("source")
-@click.argument("ident", metavar="ID")
-@_DATA_OPTION
-def new_source(ident: str, data_root: Path) -> None:
-    """A new source: data/sources/ID.yaml."""
-    from kb.scaffold import new_record
-
-    _scaffold(new_record, data_root, "source", ident)
+        _scaffold(new_record, data_root, kind, ident)
 
 
-@new.command("actor")
-@click.argument("ident", metavar="ID")
-@_DATA_OPTION
-def new_actor(ident: str, data_root: Path) -> None:
-    """A new actor: data/actors/ID.yaml."""
-    from kb.scaffold import new_record
-
-    _scaffold(new_record, data_root, "actor", ident)
+for _kind, _folder in (("base", "bases"), ("source", "sources"), ("actor", "actors")):
+    _new_record_command(_kind, _folder)
 
 
 @new.command("claim")
