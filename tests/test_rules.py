@@ -307,3 +307,40 @@ def test_a_broken_file_does_not_cascade(check) -> None:
         "data/actors/party.yaml:2:1: error [duplicate-key] duplicate key 'id' (first on line 1); "
         "keep one of them"
     ]
+
+
+def test_unknown_id_suggests_the_closest_by_parts(check) -> None:
+    """The hint names the likely source even for abbreviations such as 'pd' for a publisher."""
+    extra = VALID["sources/src-one.yaml"].replace("id: src-one", "id: peoples-dispatch-2025-07-03")
+    files = edit(
+        "bases/alpha.yaml",
+        "citations: [{source: src-one}]\nsummary",
+        "citations: [{source: src-one}, {source: pd-2025}, {source: peoples-dispatch-2025-07-03}]\nsummary",
+    )
+    files["sources/peoples-dispatch-2025-07-03.yaml"] = extra
+    assert check(files) == [
+        f"{A}:7:35: error [refs] unknown source 'pd-2025' (closest: 'peoples-dispatch-2025-07-03')"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "candidates", "expected"),
+    [
+        (
+            "pd-2025",
+            ["peoples-dispatch-2025-07-03", "tkp-2025-07-02"],
+            "peoples-dispatch-2025-07-03",
+        ),
+        ("incirlk", ["incirlik", "kurecik"], "incirlik"),
+        (
+            "wikipedia-kurecik",
+            ["wikipedia-kurecik-radar", "wikipedia-incirlik"],
+            "wikipedia-kurecik-radar",
+        ),
+        ("zzz-9999", ["tkp-2025-07-02"], None),
+    ],
+)
+def test_closest(value: str, candidates: list[str], expected: str | None) -> None:
+    from kb.suggest import closest
+
+    assert closest(value, candidates) == expected

@@ -22,14 +22,16 @@ from markupsafe import Markup, escape
 
 from kb import paths, schema
 from kb.fold import also_written
-from kb.model import Base, Corpus, Page, Text, date_key
+from kb.model import Corpus, Page, Text, date_key
 from kb.stats import quality
 
 # Inline Markdown syntax that could turn data into markup; '<', '>' and '&' are left to the
 # HTML escape that follows, so they become entities rather than backslash sequences.
 _MD_INLINE = re.compile(r"([\\`*_{}\[\]#|])")
 _SPACE = re.compile(r"\s+")
-_MD_LINE_START = re.compile(r"^([-+=:]|\d+(?=[.)]))")
+# At the start of a line, '-' and '+' open list items and '1.' an ordered list; Python-Markdown
+# unescapes exactly these backslash sequences, so escaping them is invisible.
+_MD_LINE_START = re.compile(r"^([-+]|\d+(?=\.))")
 _MONTHS = (
     "January",
     "February",
@@ -257,4 +259,4 @@ def write_pages(
     return written
 
 
-__all__ = ["Base", "Generated", "Renderer", "expand_markers", "md_text", "write_pages"]
+__all__ = ["Generated", "Renderer", "expand_markers", "md_text", "write_pages"]

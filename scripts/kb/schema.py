@@ -6,7 +6,6 @@ other modules read vocabularies through `vocabulary()` instead of copying them.
 
 from __future__ import annotations
 
-import difflib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from referencing import Registry, Resource
 
 from kb.issues import Issue
 from kb.loader import JsonPath, Record, typed_scalar
+from kb.suggest import closest
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "data" / "schema"
 SCHEMA_FILES = {
@@ -148,10 +148,8 @@ def _message(error: ValidationError) -> tuple[JsonPath, str]:
         allowed = sorted(schema_node.get("properties", {}))
         extra = sorted(set(error.instance) - set(allowed))
         key = extra[0] if extra else "?"
-        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-        suggestion = (
-            f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(allowed)}"
-        )
+        close = closest(key, allowed)
+        suggestion = f"did you mean '{close}'?" if close else f"allowed keys: {', '.join(allowed)}"
         return (*path, key), f"unknown key '{key}' ({suggestion})"
     if kind == "required":
         missing = error.message.split("'")[1] if "'" in error.message else "?"
@@ -162,8 +160,8 @@ def _message(error: ValidationError) -> tuple[JsonPath, str]:
         return path, f"missing required key '{missing}' {where}"
     if kind == "enum":
         options = [str(o) for o in error.validator_value]
-        close = difflib.get_close_matches(str(error.instance), options, n=1, cutoff=0.6)
-        tail = f" (did you mean '{close[0]}'?)" if close else ""
+        close = closest(str(error.instance), options)
+        tail = f" (did you mean '{close}'?)" if close else ""
         return path, (
             f"'{field}' is {_describe(error.instance)}, not one of: {', '.join(options)}{tail}"
         )

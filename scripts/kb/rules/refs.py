@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import difflib
 from typing import TYPE_CHECKING
 
 from kb.issues import Issue
+from kb.suggest import closest
 
 if TYPE_CHECKING:
     from kb.rules import Context
@@ -19,8 +19,8 @@ FOLDERS = {"source": "data/sources", "actor": "data/actors", "base": "data/bases
 
 
 def _unknown(ctx: Context, kind: str, value: str) -> str:
-    close = difflib.get_close_matches(value, list(ctx.by_kind[kind]), n=1, cutoff=0.5)
-    hint = f"closest: '{close[0]}'" if close else f"no file {FOLDERS[kind]}/{value}.yaml"
+    close = closest(value, ctx.by_kind[kind])
+    hint = f"closest: '{close}'" if close else f"no file {FOLDERS[kind]}/{value}.yaml"
     return f"unknown {kind} '{value}' ({hint})"
 
 
