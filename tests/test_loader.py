@@ -308,3 +308,15 @@ def test_schema_line_is_required_where_the_schema_folder_is(
     assert check(files) == []
     files["bases/alpha.yaml"] = first + VALID["bases/alpha.yaml"]
     assert check(files) == [expected]
+
+
+def test_problems_per_file_are_capped_with_a_named_limit(check) -> None:
+    text = "id: alpha\n" + "".join(
+        f"k{i}: &a{i} x\n" for i in range(limits.MAX_ISSUES_PER_FILE + 9)
+    )
+    got = [g for g in check({"bases/alpha.yaml": text}) if g.startswith(BASE)]
+    assert len(got) == limits.MAX_ISSUES_PER_FILE + 1
+    assert (
+        f"{BASE}:1:1: error [limits] 9 more problems in this file are not shown "
+        "(MAX_ISSUES_PER_FILE); fix these first" in got
+    )

@@ -12,9 +12,5 @@ MAX_STRING_CHARS = 5000
 MAX_LIST_ITEMS = 1000
 """Most entries accepted in one list (facts, events, claims, ...)."""
 
-ALL = {
-    "MAX_FILE_BYTES": MAX_FILE_BYTES,
-    "MAX_DEPTH": MAX_DEPTH,
-    "MAX_STRING_CHARS": MAX_STRING_CHARS,
-    "MAX_LIST_ITEMS": MAX_LIST_ITEMS,
-}
+MAX_ISSUES_PER_FILE = 50
+"""Most problems reported for one file before the rest are summarised in one line."""

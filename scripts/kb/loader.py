@@ -11,7 +11,6 @@ unquoted scalar only where the schema asks for a number or a boolean. So `no`, `
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -381,15 +380,9 @@ def parse(
 
 def display_path(path: Path, base: Path | None = None) -> str:
     """A path as shown in messages: relative to `base` (default: the working folder)."""
-    start = base or Path.cwd()
-    try:
-        return (
-            Path(os.path.relpath(path, start)).as_posix()
-            if path.is_relative_to(start)
-            else path.as_posix()
-        )
-    except ValueError:
-        return path.as_posix()
+    start = (base or Path.cwd()).resolve()
+    full = path.resolve() if not path.is_symlink() else path.parent.resolve() / path.name
+    return full.relative_to(start).as_posix() if full.is_relative_to(start) else full.as_posix()
 
 
 def load_file(
@@ -412,7 +405,22 @@ def load_file(
             raw = fh.read(limits.MAX_FILE_BYTES + 1)
     except OSError as e:
         return None, [Issue(display, 1, 1, Level.ERROR, "files", f"cannot read file: {e.strerror}")]
-    return parse(raw, display, kind, header)
+    record, issues = parse(raw, display, kind, header)
+    if len(issues) > limits.MAX_ISSUES_PER_FILE:
+        hidden = len(issues) - limits.MAX_ISSUES_PER_FILE
+        issues = [
+            *issues[: limits.MAX_ISSUES_PER_FILE],
+            Issue(
+                display,
+                1,
+                1,
+                Level.ERROR,
+                "limits",
+                f"{hidden} more problems in this file are not shown "
+                f"(MAX_ISSUES_PER_FILE); fix these first",
+            ),
+        ]
+    return record, issues
 
 
 def data_files(root: Path) -> Iterator[tuple[Path, str]]:
