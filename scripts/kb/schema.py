@@ -109,12 +109,13 @@ def _leaf_errors(error: ValidationError) -> Iterator[ValidationError]:
     yield error
 
 
-def _coerce(record: Record) -> None:
+def _coerce(record: Record, errors: list[ValidationError]) -> bool:
     """Give unquoted scalars a number or boolean type where, and only where, the schema wants one.
 
-    Mutates `record.data` once, before anything else reads it.
+    Mutates `record.data` once, before anything else reads it. Returns whether it changed.
     """
-    for error in validator(record.kind).iter_errors(record.data):
+    changed = False
+    for error in errors:
         path = tuple(error.absolute_path)
         if error.validator != "type" or path not in record.plain or not path:
             continue
@@ -134,6 +135,8 @@ def _coerce(record: Record) -> None:
             for step in path[:-1]:
                 parent = parent[step]
             parent[path[-1]] = value
+            changed = True
+    return changed
 
 
 def _message(error: ValidationError) -> tuple[JsonPath, str]:
@@ -205,10 +208,13 @@ def _message(error: ValidationError) -> tuple[JsonPath, str]:
 
 def check(record: Record) -> list[Issue]:
     """Schema problems in one record, each at the line of the offending key."""
-    _coerce(record)
+    check_with = validator(record.kind)
+    errors = list(check_with.iter_errors(record.data))
+    if errors and _coerce(record, errors):  # validate again only when a value was typed
+        errors = list(check_with.iter_errors(record.data))
     found: list[Issue] = []
     seen: set[tuple[JsonPath, str]] = set()
-    for error in validator(record.kind).iter_errors(record.data):
+    for error in errors:
         for leaf in _leaf_errors(error):
             path, message = _message(leaf)
             if (path, message) in seen:
