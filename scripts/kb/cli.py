@@ -24,6 +24,18 @@ def _root_of(path: Path) -> tuple[Path, bool]:
     return path.parent, False
 
 
+def data_option(help_text: str = "The data folder to read."):  # type: ignore[no-untyped-def]
+    """The --data option that every command reading data/ shares."""
+    return click.option(
+        "--data",
+        "data_root",
+        type=click.Path(exists=True, file_okay=False, path_type=Path),
+        default=paths.DATA,
+        show_default="data/",
+        help=help_text,
+    )
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 def main() -> None:
     """Knowledge base on NATO and US military installations in Turkey."""
@@ -108,14 +120,7 @@ def _load_or_exit(root: Path):  # type: ignore[no-untyped-def]
 
 @main.command()
 @click.argument("out_dir", type=click.Path(file_okay=False, path_type=Path))
-@click.option(
-    "--data",
-    "data_root",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=paths.DATA,
-    show_default="data/",
-    help="The data folder to read.",
-)
+@data_option()
 def pages(out_dir: Path, data_root: Path) -> None:
     """Write the generated Markdown pages into OUT_DIR (exactly what the MkDocs hook serves),
     including hand-written pages whose generated blocks were expanded."""
@@ -129,14 +134,7 @@ def pages(out_dir: Path, data_root: Path) -> None:
 
 
 @main.command()
-@click.option(
-    "--data",
-    "data_root",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=paths.DATA,
-    show_default="data/",
-    help="The data folder to read.",
-)
+@data_option()
 def stats(data_root: Path) -> None:
     """Print the data-quality report: counts per installation, unassessed claims, and sources
     without an archive link."""
@@ -146,14 +144,7 @@ def stats(data_root: Path) -> None:
 
 
 @main.command("check-links")
-@click.option(
-    "--data",
-    "data_root",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=paths.DATA,
-    show_default="data/",
-    help="The data folder to read.",
-)
+@data_option()
 @click.option("--concurrency", type=click.IntRange(1, 32), default=8, show_default=True)
 @click.option(
     "--timeout",
@@ -223,14 +214,7 @@ def _scaffold(action, *args: str) -> None:  # type: ignore[no-untyped-def]
     click.echo(f"wrote {path}; fill in the empty values, then run: python -m kb validate {path}")
 
 
-_DATA_OPTION = click.option(
-    "--data",
-    "data_root",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=paths.DATA,
-    show_default="data/",
-    help="The data folder to write into.",
-)
+_DATA_OPTION = data_option("The data folder to write into.")
 
 
 def _new_record_command(kind: str, folder: str) -> None:
