@@ -7,7 +7,8 @@ Computed values (the citation index, sorted timelines, counts) live here, never 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
@@ -321,6 +322,11 @@ def date_key(date: str) -> tuple[int, int, int, int]:
     return (year, month, day, len(parts))
 
 
+def event_key(event: Event) -> tuple[tuple[int, int, int, int], str]:
+    """Order of events on every timeline: by (partial) date, ties by id."""
+    return (date_key(event.date), event.id)
+
+
 @dataclass(frozen=True)
 class Corpus:
     """Everything the site shows, keyed by id, in a stable order."""
@@ -329,7 +335,6 @@ class Corpus:
     actors: dict[str, Actor]
     sources: dict[str, Source]
     overview: Overview | None = None
-    _cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def pages(self) -> tuple[Page, ...]:
@@ -342,12 +347,8 @@ class Corpus:
 
     @cached_property
     def events(self) -> tuple[Event, ...]:
-        """Every dated event, in date order (ties by id)."""
-        return tuple(
-            sorted(
-                (e for p in self.pages for e in p.events), key=lambda e: (date_key(e.date), e.id)
-            )
-        )
+        """Every dated event, in timeline order."""
+        return tuple(sorted((e for p in self.pages for e in p.events), key=event_key))
 
     @cached_property
     def status_counts(self) -> Counter[str]:
@@ -374,78 +375,53 @@ class Corpus:
             return self.overview.title.en
         return self.bases[page].name.en
 
+    @staticmethod
+    def _citing(page: Page) -> list[tuple[str, Backlink]]:
+        """Every (source id, place citing it) on a page, in the order the page shows them."""
+        out: list[tuple[str, Backlink]] = []
+
+        def add(ids: Iterable[str], anchor: str, kind: str, label: str) -> None:
+            out.extend((sid, Backlink(page.id, anchor, kind, label)) for sid in ids)
+
+        if isinstance(page, Base):
+            title = page.name.en
+            add((c.source for c in page.citations), "summary", "summary", title)
+            if page.location:
+                add((c.source for c in page.location.citations), "location", "location", title)
+            for kind, part in (("operator", page.operator), ("established", page.established)):
+                if part:
+                    add((c.source for c in part.citations), "location", kind, title)
+            for h in page.hosts:
+                add((c.source for c in h.citations), "location", "hosted unit", h.unit.en)
+        for f in page.facts:
+            add((c.source for c in f.citations), f.id, "fact", f.text.en)
+        for e in page.events:
+            add((c.source for c in e.citations), e.id, "event", e.text.en)
+        for c in page.claims:
+            add((a.source for a in c.claimed_by), c.id, "claim", c.text.en)
+            add((e.source for e in c.evidence), c.id, "evidence", c.text.en)
+        return out
+
+    @cached_property
+    def _citations_by_page(self) -> dict[str, list[tuple[str, Backlink]]]:
+        return {p.id: self._citing(p) for p in self.pages}
+
     @cached_property
     def backlinks(self) -> dict[str, tuple[Backlink, ...]]:
-        """Source id -> every fact, event, claim and box entry that cites it."""
-        out: dict[str, list[Backlink]] = defaultdict(list)
-
-        def add(
-            cites: tuple[Citation, ...] | tuple[str, ...],
-            page: str,
-            anchor: str,
-            kind: str,
-            label: str,
-        ) -> None:
-            for c in cites:
-                sid = c if isinstance(c, str) else c.source
-                link = Backlink(page, anchor, kind, label)
-                if link not in out[sid]:
-                    out[sid].append(link)
-
-        for b in self.bases.values():
-            title = b.name.en
-            add(b.citations, b.id, "summary", "summary", title)
-            if b.location:
-                add(b.location.citations, b.id, "location", "location", title)
-            if b.operator:
-                add(b.operator.citations, b.id, "location", "operator", title)
-            if b.established:
-                add(b.established.citations, b.id, "location", "established", title)
-            for h in b.hosts:
-                add(h.citations, b.id, "location", "hosted unit", h.unit.en)
-        for p in self.pages:
-            for f in p.facts:
-                add(f.citations, p.id, f.id, "fact", f.text.en)
-            for e in p.events:
-                add(e.citations, p.id, e.id, "event", e.text.en)
-            for c in p.claims:
-                add(tuple(a.source for a in c.claimed_by), p.id, c.id, "claim", c.text.en)
-                add(tuple(e.source for e in c.evidence), p.id, c.id, "evidence", c.text.en)
+        """Source id -> every fact, event, claim and box entry that cites it, without repeats."""
+        out: dict[str, dict[Backlink, None]] = defaultdict(dict)
+        # Fact-box entries (summary, location, operator, units) of every page come first.
+        for in_box in (True, False):
+            for citing in self._citations_by_page.values():
+                for sid, link in citing:
+                    if (link.anchor in ("summary", "location")) == in_box:
+                        out[sid].setdefault(link)
         return {k: tuple(v) for k, v in out.items()}
 
     def cited_on(self, page: Page) -> tuple[Source, ...]:
         """The sources a page cites, in order of first citation."""
-        ids = [
-            sid
-            for sid, links in self.backlinks.items()
-            if any(link.page == page.id for link in links)
-        ]
-        order = {sid: i for i, sid in enumerate(self._citation_order(page))}
-        return tuple(self.sources[s] for s in sorted(ids, key=lambda s: order.get(s, 1 << 30)))
-
-    def _citation_order(self, page: Page) -> list[str]:
-        seen: dict[str, None] = {}
-        if isinstance(page, Base):
-            for c in (*page.citations, *(page.location.citations if page.location else ())):
-                seen.setdefault(c.source)
-            for part in (page.operator, page.established):
-                for c in part.citations if part else ():
-                    seen.setdefault(c.source)
-            for h in page.hosts:
-                for c in h.citations:
-                    seen.setdefault(c.source)
-        for f in page.facts:
-            for c in f.citations:
-                seen.setdefault(c.source)
-        for e in page.events:
-            for c in e.citations:
-                seen.setdefault(c.source)
-        for cl in page.claims:
-            for a in cl.claimed_by:
-                seen.setdefault(a.source)
-            for ev in cl.evidence:
-                seen.setdefault(ev.source)
-        return list(seen)
+        ids = dict.fromkeys(sid for sid, _ in self._citations_by_page[page.id])
+        return tuple(self.sources[s] for s in ids)
 
 
 def build(records: list[Record]) -> Corpus:

@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 
 from kb import paths, schema
 from kb.fold import also_written
-from kb.model import Corpus, Page, Text, date_key
+from kb.model import Corpus, Page, Text, event_key
 from kb.stats import quality
 
 # Inline Markdown syntax that could turn data into markup; '<', '>' and '&' are left to the
@@ -137,7 +137,6 @@ class Renderer:
         )
         self.env.filters.update(
             date=human_date,
-            md=md_text,
             link_to=self._link_to,
             url=lambda u: Markup(href(u)),
             json=lambda v: Markup(json.dumps(str(html_text(v)), ensure_ascii=False)),
@@ -145,14 +144,13 @@ class Renderer:
             also_written=also_written,
             osm=lambda loc: osm(loc.lat, loc.lon),
             quality=quality,
-            sort_events=lambda events: sorted(events, key=lambda e: (date_key(e.date), e.id)),
+            sort_events=lambda events: sorted(events, key=event_key),
         )
         self.env.tests["contains"] = lambda seq, item: item in seq
         self.env.globals.update(
             corpus=corpus,
             statuses=schema.claim_statuses(),
             stances=schema.evidence_stances(),
-            date_key=date_key,
             reference=schema.reference,
             repo_file=lambda name: (paths.ROOT / name).read_text(encoding="utf-8"),
             anchor=anchor,
