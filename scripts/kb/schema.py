@@ -67,6 +67,25 @@ def definition(name: str) -> dict[str, Any]:
     return schema("common.schema.json")["$defs"][name]
 
 
+@cache
+def keys_of_type(name: str) -> frozenset[str]:
+    """Property names (in any schema) whose value is the shared definition `name`, directly or
+    as one branch of anyOf: which keys hold dates, URLs, ... is read here, not listed in rules."""
+    target = f"#/$defs/{name}"
+    keys: set[str] = set()
+    stack: list[Any] = [schema(n) for n in (*SCHEMA_FILES.values(), "common.schema.json")]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            for key, prop in node.get("properties", {}).items():
+                if any(r.get("$ref", "").endswith(target) for r in [prop, *prop.get("anyOf", [])]):
+                    keys.add(key)
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return frozenset(keys)
+
+
 def vocabulary(schema_node: dict[str, Any]) -> list[tuple[str, str]]:
     """An enum's values with their descriptions, in schema order."""
     descriptions = schema_node.get("x-enumDescriptions", {})

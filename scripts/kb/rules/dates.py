@@ -9,41 +9,14 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from functools import cache
-from typing import TYPE_CHECKING, Any
 
 from kb import schema
 from kb.issues import Issue
-
-if TYPE_CHECKING:
-    from kb.rules import Context
+from kb.rules.context import Context, walk
 
 NAME = "dates"
 _DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
 PAIRS = (("since", "until"), ("date", "end"), ("published", "accessed"))
-
-
-@cache
-def date_keys() -> frozenset[str]:
-    """Property names whose schema is the shared `date` definition."""
-    keys: set[str] = set()
-
-    def visit(node: Any) -> None:
-        if isinstance(node, dict):
-            for name, prop in node.get("properties", {}).items():
-                refs = [prop, *prop.get("anyOf", [])]
-                if any(r.get("$ref", "").endswith("#/$defs/date") for r in refs):
-                    keys.add(name)
-            for v in node.values():
-                visit(v)
-        elif isinstance(node, list):
-            for v in node:
-                visit(v)
-
-    for name in schema.SCHEMA_FILES.values():
-        visit(schema.schema(name))
-    visit(schema.schema("common.schema.json"))
-    return frozenset(keys)
 
 
 def earliest(value: str) -> dt.date | None:
@@ -66,9 +39,7 @@ def before(a: str, b: str) -> bool:
 
 
 def check(ctx: Context) -> list[Issue]:
-    from kb.rules import walk
-
-    keys = date_keys()
+    keys = schema.keys_of_type("date")
     found: list[Issue] = []
     for record in ctx.records:
         for path, value in walk(record.data):

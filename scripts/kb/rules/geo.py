@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
 
 from kb.issues import Issue
-
-if TYPE_CHECKING:
-    from kb.rules import Context
+from kb.rules.context import Context
 
 NAME = "geo"
 LAT = (35.8, 42.2)

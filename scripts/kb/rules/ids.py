@@ -4,12 +4,9 @@ take names the site itself uses (page paths and section anchors)."""
 from __future__ import annotations
 
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING
 
 from kb.issues import Issue
-
-if TYPE_CHECKING:
-    from kb.rules import Context
+from kb.rules.context import Context
 
 NAME = "ids"
 

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from kb.issues import Issue, Level
-
-if TYPE_CHECKING:
-    from kb.rules import Context
+from kb.rules.context import Context, walk
 
 NAME = "orphans"
 
 
 def check(ctx: Context) -> list[Issue]:
-    from kb.rules import walk
-
     if ctx.failed:
         return []
     cited = {

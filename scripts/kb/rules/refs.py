@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from kb.issues import Issue
+from kb.rules.context import Context, walk
 from kb.suggest import closest
-
-if TYPE_CHECKING:
-    from kb.rules import Context
 
 NAME = "refs"
 
@@ -25,8 +21,6 @@ def _unknown(ctx: Context, kind: str, value: str) -> str:
 
 
 def check(ctx: Context) -> list[Issue]:
-    from kb.rules import walk
-
     found: list[Issue] = []
     for record in ctx.records:
         for path, value in walk(record.data):

@@ -7,14 +7,12 @@ actors; `disputed` and `contradicted` need `contradicts` evidence.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from kb.issues import Issue
+from kb.loader import Record
+from kb.rules.context import Context, claims
 from kb.schema import definition
-
-if TYPE_CHECKING:
-    from kb.loader import Record
-    from kb.rules import Context
 
 NAME = "status"
 
@@ -25,8 +23,6 @@ def _issuer(sources: dict[str, Record], evidence: dict[str, Any]) -> str | None:
 
 
 def check(ctx: Context) -> list[Issue]:
-    from kb.rules import claims
-
     found: list[Issue] = []
     spec = definition("claim")["properties"]["status"]
     needs: dict[str, dict[str, Any]] = spec["x-evidence-required"]

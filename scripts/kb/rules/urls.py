@@ -4,15 +4,11 @@ web-archive snapshot. Which keys hold URLs is read from the schema."""
 from __future__ import annotations
 
 import re
-from functools import cache
-from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from kb import schema
 from kb.issues import Issue
-
-if TYPE_CHECKING:
-    from kb.rules import Context
+from kb.rules.context import Context, walk
 
 NAME = "urls"
 _BAD = re.compile(r"[\s\"'<>`\\\x00-\x1f\x7f]")
@@ -21,24 +17,6 @@ _ARCHIVE_TODAY = re.compile(r"^/([0-9]{14}/https?://\S+|[A-Za-z0-9]{4,10})$")
 ARCHIVE_TODAY_HOSTS = frozenset(
     {"archive.today", "archive.ph", "archive.is", "archive.li", "archive.vn", "archive.md"}
 )
-
-
-@cache
-def url_keys() -> frozenset[str]:
-    """Property names whose schema is the shared `url` definition."""
-    keys: set[str] = set()
-    for name in (*schema.SCHEMA_FILES.values(), "common.schema.json"):
-        stack: list[Any] = [schema.schema(name)]
-        while stack:
-            node = stack.pop()
-            if isinstance(node, dict):
-                for key, prop in node.get("properties", {}).items():
-                    if prop.get("$ref", "").endswith("#/$defs/url"):
-                        keys.add(key)
-                stack.extend(node.values())
-            elif isinstance(node, list):
-                stack.extend(node)
-    return frozenset(keys)
 
 
 def problem(url: str) -> str | None:
@@ -76,9 +54,7 @@ def archive_problem(url: str) -> str | None:
 
 
 def check(ctx: Context) -> list[Issue]:
-    from kb.rules import walk
-
-    keys = url_keys()
+    keys = schema.keys_of_type("url")
     found: list[Issue] = []
     for record in ctx.records:
         for path, value in walk(record.data):

@@ -1,0 +1,44 @@
+"""What every rule receives: the valid records, with shared lookups and walkers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from kb.loader import JsonPath, Record
+
+
+@dataclass
+class Context:
+    """The schema-valid records of one data root, with the lookups rules share."""
+
+    records: list[Record]
+    today: dt.date = field(default_factory=dt.date.today)
+    failed: frozenset[str] = frozenset()
+    """Ids (file stems) of files that did not load or validate."""
+
+    @cached_property
+    def by_kind(self) -> dict[str, dict[str, Record]]:
+        out: dict[str, dict[str, Record]] = {"base": {}, "source": {}, "actor": {}, "overview": {}}
+        for r in self.records:
+            out[r.kind].setdefault(r.id, r)
+        return out
+
+
+def walk(value: Any, path: JsonPath = ()) -> Iterator[tuple[JsonPath, Any]]:
+    """Every value in a record with its path, parents before children."""
+    yield path, value
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from walk(v, (*path, k))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from walk(v, (*path, i))
+
+
+def claims(record: Record) -> Iterator[tuple[JsonPath, dict[str, Any]]]:
+    for i, claim in enumerate(record.data.get("claims", [])):
+        yield ("claims", i), claim
