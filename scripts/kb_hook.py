@@ -20,8 +20,7 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from kb import git, paths, search
-from kb.build import DataError, load
+from kb import build, git, paths, search
 from kb.render import MARKER, Renderer, expand_markers
 
 if TYPE_CHECKING:
@@ -52,13 +51,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     try:
-        loaded = load(paths.DATA, base=paths.DATA.parent)
-    except DataError as e:
+        renderer, warnings = build.renderer(paths.DATA)
+    except build.DataError as e:
         raise PluginError(f"the data has errors:\n{e}") from None
-    for warning in loaded.warnings:
+    for warning in warnings:
         log.warning(warning.format())
-    changed = git.last_changed(paths.DATA, paths.DATA.parent)
-    renderer = _renderer["current"] = Renderer(loaded.corpus, changed)
+    _renderer["current"] = renderer
     for page in renderer.pages():
         file = File.generated(config, page.uri, content=page.content)
         # Edit links open the YAML a page came from; generated index pages have none.

@@ -542,9 +542,9 @@ def test_page_writer_refuses_paths_outside_its_folder(tmp_path: Path, monkeypatc
     monkeypatch.setattr(
         render.Renderer, "pages", lambda self: [render.Generated("../escaped.md", "x", None)]
     )
-    corpus_ = load(paths.DATA, base=paths.ROOT).corpus
+    renderer = render.Renderer(load(paths.DATA, base=paths.ROOT).corpus)
     with pytest.raises(ValueError, match="refusing to write outside"):
-        render.write_pages(corpus_, tmp_path / "out")
+        render.write_pages(renderer, tmp_path / "out")
     assert not (tmp_path / "escaped.md").exists()
 
 

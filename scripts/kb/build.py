@@ -6,9 +6,10 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from kb import model
+from kb import git, model
 from kb.check import Result, check_root
 from kb.issues import Issue, Level, report
+from kb.render import Renderer
 
 
 class DataError(Exception):
@@ -30,3 +31,10 @@ def load(root: Path, base: Path | None = None, today: dt.date | None = None) -> 
         model.build(result.records),
         [i for i in result.issues if i.level is Level.WARNING],
     )
+
+
+def renderer(root: Path) -> tuple[Renderer, list[Issue]]:
+    """The page generator for a data root and the data's warnings: one set-up shared by the
+    MkDocs hook and `kb pages`, so both produce the same Markdown. Raises DataError."""
+    loaded = load(root, base=root.parent)
+    return Renderer(loaded.corpus, git.last_changed(root, root.parent)), loaded.warnings

@@ -5,13 +5,18 @@ from __future__ import annotations
 import os
 import sys
 import traceback
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
+from typing import TypeVar
 
 import click
 
 from kb import paths
 from kb.issues import Issue, Level, summary
 from kb.loader import KINDS
+
+T = TypeVar("T")
 
 
 def _root_of(path: Path) -> tuple[Path, bool]:
@@ -60,30 +65,32 @@ def validate(targets: tuple[Path, ...], strict: bool, fmt: str) -> None:
     """
     from kb.check import check_root
 
-    roots: dict[Path, set[str] | None] = {}
+    # Each data root is checked whole; None means show all of it, a set only those files.
+    roots: dict[Path, set[Path] | None] = {}
     for target in targets or (paths.DATA,):
         root, whole = _root_of(target)
         if whole:
             roots[root] = None
-        elif roots.get(root, set()) is not None:
-            files = sorted(target.resolve().glob("*")) if target.is_dir() else [target.resolve()]
-            roots.setdefault(root, set()).update(p.as_posix() for p in files)  # type: ignore[union-attr]
+        else:
+            chosen = sorted(target.resolve().glob("*")) if target.is_dir() else [target.resolve()]
+            only = roots.setdefault(root, set())
+            if only is not None:
+                only.update(chosen)
     shown: list[Issue] = []
-    files = 0
+    checked = 0
     for root, only in sorted(roots.items()):
         result = check_root(root)
         if only is None:
             shown.extend(result.issues)
-            files += result.files
+            checked += result.files
         else:
-            keep = {Path(p) for p in only}
-            shown.extend(i for i in result.issues if Path(i.path).resolve() in keep)
-            files += len(only)
+            shown.extend(i for i in result.issues if Path(i.path).resolve() in only)
+            checked += len(only)
     if strict:
-        shown = [Issue(i.path, i.line, i.col, Level.ERROR, i.rule, i.message) for i in shown]
+        shown = [replace(i, level=Level.ERROR) for i in shown]
     for issue in sorted(shown):
         click.echo(issue.format_github() if fmt == "github" else issue.format())
-    click.echo(summary(shown, files), err=fmt == "github")
+    click.echo(summary(shown, checked), err=fmt == "github")
     sys.exit(1 if any(i.level is Level.ERROR for i in shown) else 0)
 
 
@@ -107,12 +114,12 @@ def run() -> None:
         sys.exit(3)
 
 
-def _load_or_exit(root: Path):  # type: ignore[no-untyped-def]
-    """The checked corpus, or the validator's report and exit 1."""
-    from kb.build import DataError, load
+def _or_exit(step: Callable[[Path], T], root: Path) -> T:
+    """Run a step that checks the data root; on data errors print the report and exit 1."""
+    from kb.build import DataError
 
     try:
-        return load(root, base=root.resolve().parent)
+        return step(root.resolve())
     except DataError as e:
         click.echo(str(e), err=True)
         sys.exit(1)
@@ -124,12 +131,11 @@ def _load_or_exit(root: Path):  # type: ignore[no-untyped-def]
 def pages(out_dir: Path, data_root: Path) -> None:
     """Write the generated Markdown pages into OUT_DIR (exactly what the MkDocs hook serves),
     including hand-written pages whose generated blocks were expanded."""
-    from kb import git
+    from kb import build
     from kb.render import write_pages
 
-    loaded = _load_or_exit(data_root)
-    changed = git.last_changed(data_root.resolve(), data_root.resolve().parent)
-    written = write_pages(loaded.corpus, out_dir, paths.ROOT / "docs", changed)
+    renderer, _ = _or_exit(build.renderer, data_root)
+    written = write_pages(renderer, out_dir, paths.ROOT / "docs")
     click.echo(f"wrote {len(written)} pages to {out_dir}")
 
 
@@ -138,9 +144,10 @@ def pages(out_dir: Path, data_root: Path) -> None:
 def stats(data_root: Path) -> None:
     """Print the data-quality report: counts per installation, unassessed claims, and sources
     without an archive link."""
+    from kb.build import load
     from kb.stats import format_text
 
-    click.echo(format_text(_load_or_exit(data_root).corpus))
+    click.echo(format_text(_or_exit(lambda root: load(root, base=root.parent), data_root).corpus))
 
 
 @main.command("check-links")

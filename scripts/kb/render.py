@@ -229,14 +229,12 @@ def expand_markers(markdown: str, uri: str, renderer: Renderer) -> str:
 
 
 def write_pages(
-    corpus: Corpus,
+    renderer: Renderer,
     out: Path,
     docs: Path | None = None,
-    changed: dict[str, str] | None = None,
     log: Callable[[str], None] = lambda _: None,
 ) -> list[Path]:
     """Write every generated page (and expanded hand-written pages) under `out`."""
-    renderer = Renderer(corpus, changed)
     written: list[Path] = []
     items = [(g.uri, g.content) for g in renderer.pages()]
     if docs is not None:
