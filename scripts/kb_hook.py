@@ -51,10 +51,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     try:
-        renderer, warnings = build.renderer(paths.DATA)
+        loaded = build.load(paths.DATA)
     except build.DataError as e:
         raise PluginError(f"the data has errors:\n{e}") from None
-    for warning in warnings:
+    renderer = loaded.renderer("en")
+    for warning in loaded.warnings:
         log.warning(warning.format())
     _renderer["current"] = renderer
     for page in renderer.pages():

@@ -122,8 +122,10 @@ class Renderer:
         corpus: Corpus,
         changed: dict[str, str] | None = None,
         templates: Path = paths.TEMPLATES,
+        lang: str = "en",
     ) -> None:
         self.corpus = corpus
+        self.lang = lang
         self.changed = changed or {}
         """Data file path -> date it last changed in git; empty when unknown."""
         self.env = jinja2.Environment(
