@@ -5,66 +5,23 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
+from kb import addresses
 from kb.issues import Issue
+from kb.loader import JsonPath, Record
 from kb.rules.context import Context
 
 NAME = "ids"
 
-RESERVED = frozenset(
-    {
-        # site paths
-        "404",
-        "about",
-        "actors",
-        "api",
-        "assets",
-        "bases",
-        "claims",
-        "contributing",
-        "data",
-        "en",
-        "index",
-        "javascripts",
-        "methodology",
-        "overview",
-        "quality",
-        "search",
-        "sitemap",
-        "sources",
-        "stylesheets",
-        "timeline",
-        "tr",
-        "reference",
-        # section anchors on record pages
-        "facts",
-        "events",
-        "summary",
-        "evidence",
-        "hosts",
-        "location",
-        "cited-sources",
-        "appearances",
-        "assessment",
-        # names Windows cannot check out
-        "aux",
-        "con",
-        "nul",
-        "prn",
-        "com1",
-        "com2",
-        "com3",
-        "lpt1",
-        "lpt2",
-        "lpt3",
-    }
-)
+# Names Windows cannot check out, on top of the names the site's address scheme uses.
+_WINDOWS = frozenset({"aux", "con", "nul", "prn", "com1", "com2", "com3", "lpt1", "lpt2", "lpt3"})
+RESERVED = addresses.reserved_ids() | _WINDOWS
 
 
 def check(ctx: Context) -> list[Issue]:
     found: list[Issue] = []
     first: dict[str, tuple[str, int]] = {}
 
-    def claim_id(record, path, value) -> None:  # type: ignore[no-untyped-def]
+    def claim_id(record: Record, path: JsonPath, value: object) -> None:
         if not isinstance(value, str) or not value:
             return
         if value in RESERVED and not (record.kind == "overview" and path == ("id",)):
