@@ -20,7 +20,8 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup, escape
 
-from kb import paths, schema
+from kb import addresses, i18n, paths, schema
+from kb.dates import PartialDate
 from kb.fold import also_written
 from kb.model import Corpus, Page, Text, event_key
 from kb.stats import quality
@@ -32,23 +33,9 @@ _SPACE = re.compile(r"\s+")
 # At the start of a line, '-' and '+' open list items and '1.' an ordered list; Python-Markdown
 # unescapes exactly these backslash sequences, so escaping them is invisible.
 _MD_LINE_START = re.compile(r"^([-+]|\d+(?=\.))")
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
-def md_text(value: Any, lang: str = "en") -> str | Markup:
+def md_text(value: Any, lang: str = addresses.DEFAULT_LANGUAGE) -> str | Markup:
     """A data value as inert Markdown text (before the HTML escape autoescape adds)."""
     if isinstance(value, Markup):
         return value
@@ -89,15 +76,9 @@ def osm(lat: float, lon: float) -> Markup:
     )
 
 
-def human_date(value: str | None) -> str:
-    """'2025-07-02' -> '2 July 2025'; '2025-07' -> 'July 2025'; '1955' stays."""
-    if not value or value == "unknown":
-        return "date unknown"
-    parts = value.split("-")
-    if len(parts) == 1:
-        return parts[0]
-    month = _MONTHS[int(parts[1]) - 1]
-    return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
+def human_date(value: PartialDate | str | None, lang: str = addresses.DEFAULT_LANGUAGE) -> str:
+    """'2025-07-02' -> '2 July 2025'; '2025-07' -> 'July 2025'; '1955' stays (per language)."""
+    return i18n.language(lang).date(value)
 
 
 def href(url: str) -> str:
@@ -115,34 +96,37 @@ class Generated:
 
 
 class Renderer:
-    """Renders the corpus into Markdown pages; one Jinja environment per build."""
+    """Renders the corpus into Markdown pages in one language; one Jinja environment each."""
 
     def __init__(
         self,
         corpus: Corpus,
         changed: dict[str, str] | None = None,
         templates: Path = paths.TEMPLATES,
-        lang: str = "en",
+        lang: str = addresses.DEFAULT_LANGUAGE,
     ) -> None:
         self.corpus = corpus
-        self.lang = lang
         self.changed = changed or {}
         """Data file path -> date it last changed in git; empty when unknown."""
+        self.lang = lang
+        self.language = i18n.language(lang)
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(templates),
             autoescape=True,
-            finalize=md_text,
+            finalize=self._finalize,
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
         self.env.filters.update(
-            date=human_date,
+            date=self.language.date,
             link_to=self._link_to,
             url=lambda u: Markup(href(u)),
             json=lambda v: Markup(json.dumps(str(html_text(v)), ensure_ascii=False)),
-            label=lambda v: str(v).replace("-", " ").capitalize(),
+            label=self._label,
+            text=lambda t: t.get(lang),
+            first_sentence=lambda t: t.first_sentence(lang),
             also_written=also_written,
             osm=lambda loc: osm(loc.lat, loc.lon),
             quality=quality,
@@ -151,16 +135,46 @@ class Renderer:
         self.env.tests["contains"] = lambda seq, item: item in seq
         self.env.globals.update(
             corpus=corpus,
+            lang=lang,
+            t=self.t,
             statuses=schema.claim_statuses(),
             stances=schema.evidence_stances(),
             reference=schema.reference,
             repo_file=lambda name: (paths.ROOT / name).read_text(encoding="utf-8"),
             anchor=anchor,
             markup=Markup,
+            # Addresses: templates never spell a path or an anchor themselves.
+            page=lambda name, ident=None: addresses.page(name, ident, lang),
+            record_page=lambda page_id: addresses.record_page(page_id, lang),
+            hand_written=lambda name: addresses.hand_written(name, lang),
+            source_anchor=lambda sid: Markup(addresses.source_anchor(sid)),
+            anchors={
+                "summary": addresses.SUMMARY,
+                "location": addresses.LOCATION,
+                "cited_sources": addresses.CITED_SOURCES,
+            },
         )
 
     # The page being rendered, for relative links; set by `render`.
     _current = "index.md"
+
+    def _finalize(self, value: Any) -> str | Markup:
+        return md_text(value, self.lang)
+
+    def t(self, key: str, **fields: Any) -> Markup:
+        """An interface string in the rendering language, with data fields escaped as text."""
+        safe = {
+            k: v if isinstance(v, Markup) else escape(md_text(v, self.lang))
+            for k, v in fields.items()
+        }
+        return Markup(self.language.string(key)).format(**safe)
+
+    def _label(self, value: str, vocabulary: str) -> str:
+        """The label of a vocabulary value in the rendering language (from the schema)."""
+        labels = schema.labels(vocabulary, self.lang)
+        if value not in labels:
+            raise KeyError(f"no {self.lang!r} label for {vocabulary} value {value!r} in the schema")
+        return labels[value]
 
     def _link_to(self, target: str, anchor: str | None = None) -> Markup:
         """A relative Markdown link destination from the current page to a docs path."""
@@ -175,43 +189,34 @@ class Renderer:
             self._current = "index.md"
 
     def pages(self) -> list[Generated]:
-        """Every generated page, in a stable order: records first, then the index pages."""
-        c = self.corpus
-        records: list[tuple[str, str, str, dict[str, Any]]] = [
-            (f"bases/{b.id}.md", "base.md.j2", b.path, {"base": b, "numbers": self._numbers(b)})
-            for b in c.bases.values()
-        ]
-        if c.overview:
-            ov = c.overview
-            records.append(
-                (
-                    "overview.md",
-                    "overview.md.j2",
-                    ov.path,
-                    {"overview": ov, "numbers": self._numbers(ov)},
-                )
-            )
-        records += [
-            (f"actors/{a.id}.md", "actor.md.j2", a.path, {"actor": a}) for a in c.actors.values()
-        ]
-        records += [
-            (f"sources/{s.id}.md", "source.md.j2", s.path, {"source": s})
-            for s in c.sources.values()
-        ]
-        out = [
-            Generated(uri, self.render(template, uri, changed=self.changed.get(path), **ctx), path)
-            for uri, template, path, ctx in records
-        ]
-        for uri, template in (
-            ("bases/index.md", "bases.md.j2"),
-            ("claims.md", "claims.md.j2"),
-            ("actors/index.md", "actors.md.j2"),
-            ("sources/index.md", "sources.md.j2"),
-            ("timeline.md", "timeline.md.j2"),
-            ("quality.md", "quality.md.j2"),
-        ):
-            out.append(Generated(uri, self.render(template, uri), None))
+        """Every generated page, in the order of `addresses.PAGE_TYPES`: records, then indexes."""
+        out: list[Generated] = []
+        for kind in addresses.PAGE_TYPES:
+            for ident, path, context in self._records(kind.record):
+                uri = addresses.page(kind.name, ident if "{id}" in kind.path else None, self.lang)
+                if path is not None:
+                    context["changed"] = self.changed.get(path)
+                out.append(Generated(uri, self.render(kind.template, uri, **context), path))
         return out
+
+    def _records(self, kind: str | None) -> list[tuple[str | None, str | None, dict[str, Any]]]:
+        """(id, data file, template context) for each page of a record kind; one context-free
+        entry for a single page."""
+        c = self.corpus
+        if kind is None:
+            return [(None, None, {})]
+        if kind == "base":
+            return [
+                (b.id, b.path, {"base": b, "numbers": self._numbers(b)}) for b in c.bases.values()
+            ]
+        if kind == "overview":
+            ov = c.overview
+            return [(ov.id, ov.path, {"overview": ov, "numbers": self._numbers(ov)})] if ov else []
+        if kind == "actor":
+            return [(a.id, a.path, {"actor": a}) for a in c.actors.values()]
+        if kind == "source":
+            return [(s.id, s.path, {"source": s}) for s in c.sources.values()]
+        raise ValueError(f"no pages for record kind {kind!r}")
 
     def _numbers(self, page: Page) -> dict[str, int]:
         """Source id -> its citation number on a page, in order of first citation."""

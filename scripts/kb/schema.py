@@ -92,12 +92,38 @@ def vocabulary(schema_node: dict[str, Any]) -> list[tuple[str, str]]:
     return [(v, descriptions.get(v, "")) for v in schema_node["enum"]]
 
 
+# Named vocabularies: where each enum lives (schema file, then the path to its node).
+VOCABULARIES: dict[str, tuple[str, ...]] = {
+    "claim-status": ("common.schema.json", "$defs", "claim", "properties", "status"),
+    "evidence-stance": ("common.schema.json", "$defs", "evidence", "properties", "stance"),
+    "base-kind": ("base.schema.json", "properties", "kind"),
+    "actor-kind": ("actor.schema.json", "properties", "kind"),
+    "source-kind": ("source.schema.json", "properties", "kind"),
+    "source-language": ("source.schema.json", "properties", "language"),
+}
+
+
+def enum_node(name: str) -> dict[str, Any]:
+    """The schema node of a named vocabulary (see VOCABULARIES)."""
+    file, *steps = VOCABULARIES[name]
+    node = schema(file)
+    for step in steps:
+        node = node[step]
+    return node
+
+
+def labels(name: str, lang: str) -> dict[str, str]:
+    """Value -> label of a named vocabulary in one language, from the enum's `x-enumLabels`
+    (kept beside its `x-enumDescriptions`)."""
+    return dict(enum_node(name).get("x-enumLabels", {}).get(lang, {}))
+
+
 def claim_statuses() -> list[tuple[str, str]]:
-    return vocabulary(definition("claim")["properties"]["status"])
+    return vocabulary(enum_node("claim-status"))
 
 
 def evidence_stances() -> list[tuple[str, str]]:
-    return vocabulary(definition("evidence")["properties"]["stance"])
+    return vocabulary(enum_node("evidence-stance"))
 
 
 def _describe(value: Any) -> str:

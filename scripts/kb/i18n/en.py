@@ -1,0 +1,156 @@
+"""English: the site's default language. Values are trusted Markdown; `{name}` placeholders
+are filled with escaped data text (see `Renderer.t`)."""
+
+from __future__ import annotations
+
+from kb.i18n.language import Language
+
+STRINGS: dict[str, str] = {
+    # dates
+    "date-unknown": "date unknown",
+    "since": "since {date}",
+    "until": "until {date}",
+    "reviewed-on": "reviewed {date}",
+    "last-reviewed": "Claims on this page were last reviewed on {date}.",
+    "last-changed": "The data on this page last changed on {date} (git history of `{path}`).",
+    # page titles and headings
+    "actors": "Actors",
+    "claims": "Claims",
+    "data-quality": "Data quality",
+    "installations": "Installations",
+    "sources": "Sources",
+    "timeline": "Timeline",
+    "facts": "Facts",
+    "events": "Events",
+    "cited-by": "Cited by",
+    "documents-issued": "Documents it issued",
+    "location-and-status": "Location and status",
+    "sources-cited": "Sources cited on this page",
+    "recently-reviewed": "Recently reviewed claims",
+    "unassessed-claims": "Claims not yet assessed",
+    "unarchived-sources": "Sources without an archived copy",
+    "claim-status": "Claim status",
+    "evidence-stance": "Evidence stance",
+    # introductions
+    "actors-intro": (
+        "The parties, governments, militaries, media and organisations whose claims or "
+        "documents the\nsite records."
+    ),
+    "claims-intro": (
+        "Every claim recorded on the site, with who made it first and its current status. "
+        "A status is\na conclusion about the evidence, explained on each claim; see the\n"
+        "[methodology]({methodology}). Click a column header to sort."
+    ),
+    "sources-intro": (
+        "Every document the site cites, with the facts, events and claims that cite it. "
+        "Links go to the\naddress where the document was found; an archived copy is listed "
+        "only when one was seen."
+    ),
+    "timeline-intro": (
+        "Every dated event on the site, oldest first. A year or month without a day sorts "
+        "before the\ndated events of that year or month."
+    ),
+    "quality-intro": (
+        "How complete the record is, per installation. The same report is printed by\n"
+        "`python -m kb stats`."
+    ),
+    "home-counts": (
+        "The record holds **{bases} installations**, **{claims} claims**,\n"
+        "**{sources} sources** and **{actors} actors**."
+    ),
+    "claims-by-status": "Claims by status:",
+    # table headers and fact-box rows
+    "actor": "Actor",
+    "address": "Address",
+    "airport-codes": "Airport codes",
+    "archived-copy": "Archived copy",
+    "author": "Author",
+    "claim": "Claim",
+    "coordinates": "Coordinates",
+    "country": "Country",
+    "date": "Date",
+    "documents-cited": "Documents cited",
+    "established": "Established",
+    "event": "Event",
+    "first-claimed": "First claimed",
+    "foreign-units": "Foreign and NATO units",
+    "installation": "Installation",
+    "issued-by": "Issued by",
+    "kind": "Kind",
+    "language": "Language",
+    "last-read": "Last read",
+    "meaning": "Meaning",
+    "operator": "Operator",
+    "page": "Page",
+    "province": "Province",
+    "published": "Published",
+    "publisher": "Publisher",
+    "site": "Site",
+    "sources-cited-short": "Sources cited",
+    "stance": "Stance",
+    "status": "Status",
+    "turkish-name": "Turkish name",
+    "website": "Website",
+    # pieces of sentences
+    "also-written": "Also written:",
+    "approximate": "(approximate)",
+    "assessment": "Assessment.",
+    "by-author": "by {author}",
+    "claimed-by": "Claimed by",
+    "claimed-by-lower": "claimed by",
+    "appearance": "{actor}, {date}, in *{title}*",
+    "claim-heading": "Claim: {text}",
+    "concerns": "concerns",
+    "country-wide": "Country-wide",
+    "dates-not-sourced": "dates not sourced",
+    "district-of": "district of {district}",
+    "lat-lon": "{lat} N, {lon} E",
+    "link": "Link",
+    "no-district": "(district not found in the sources consulted)",
+    "none": "None.",
+    "none-recorded": "none recorded",
+    "not-assessed": "Not yet assessed against independent evidence.",
+    "no-actor-claims": "No claims by this actor are recorded.",
+    "no-base-claims": "No claims about this installation are recorded yet.",
+    "related-claims": (
+        "Country-wide claims that concern this installation are on the [overview]({overview}):"
+    ),
+    "source-record": "Source record",
+    "uncertain": "uncertain",
+    "unarchived-count": "{count} of {total} sources have no archive link recorded.",
+    # evidence headings, one per stance in the schema
+    "evidence-supports": "Evidence: supports",
+    "evidence-contradicts": "Evidence: contradicts",
+    "evidence-context": "Evidence: context",
+    # "Cited by" entries, one per kind of citing place (kb.model.Backlink.kind)
+    "citing-summary": "Summary on {page}:",
+    "citing-location": "Location on {page}:",
+    "citing-operator": "Operator on {page}:",
+    "citing-established": "Established on {page}:",
+    "citing-hosted unit": "Hosted unit on {page}:",
+    "citing-fact": "Fact on {page}:",
+    "citing-event": "Event on {page}:",
+    "citing-claim": "Claim on {page}:",
+    "citing-evidence": "Evidence on {page}:",
+}
+
+EN = Language(
+    code="en",
+    months=(
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+    day_month_year="{day} {month} {year}",
+    month_year="{month} {year}",
+    strings=STRINGS,
+)
