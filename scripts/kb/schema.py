@@ -96,6 +96,7 @@ def vocabulary(schema_node: dict[str, Any]) -> list[tuple[str, str]]:
 VOCABULARIES: dict[str, tuple[str, ...]] = {
     "claim-status": ("common.schema.json", "$defs", "claim", "properties", "status"),
     "evidence-stance": ("common.schema.json", "$defs", "evidence", "properties", "stance"),
+    "appearance-speech": ("common.schema.json", "$defs", "appearance", "properties", "speech"),
     "base-kind": ("base.schema.json", "properties", "kind"),
     "actor-kind": ("actor.schema.json", "properties", "kind"),
     "source-kind": ("source.schema.json", "properties", "kind"),
