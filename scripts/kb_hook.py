@@ -6,6 +6,9 @@
 - on_page_markdown: expand `<!-- kb:NAME -->` markers in hand-written pages.
 - on_post_build: make Material's search worker fold Turkish letters.
 
+A failure in the kb package stops the build with a one-paragraph message, never a raw
+traceback (KB_DEBUG=1 shows it).
+
 Nothing is loaded at import time: `mkdocs serve` does not reload this module, so every build
 starts from the files on disk.
 """
@@ -14,8 +17,10 @@ from __future__ import annotations
 
 import logging
 import os
+import traceback
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
@@ -30,6 +35,23 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("mkdocs.plugins.kb")
 _renderer: dict[str, Renderer] = {}
+T = TypeVar("T")
+
+
+def _guarded(step: Callable[[], T]) -> T:
+    """Run a kb step; a bug becomes a PluginError that says so instead of a traceback."""
+    try:
+        return step()
+    except PluginError:
+        raise
+    except Exception as e:
+        if os.environ.get("KB_DEBUG"):
+            traceback.print_exc()
+        raise PluginError(
+            f"internal error in the kb package: {type(e).__name__}: {e}\n"
+            "This is a bug in the kb tool, not in your data; please report it "
+            "(set KB_DEBUG=1 to see the details)."
+        ) from None
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -49,16 +71,20 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def on_files(files: Files, config: MkDocsConfig) -> Files:
+def _load() -> build.Build:
     try:
-        loaded = build.load(paths.DATA)
+        return build.load(paths.DATA)
     except build.DataError as e:
         raise PluginError(f"the data has errors:\n{e}") from None
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    loaded = _guarded(_load)
     renderer = loaded.renderer("en")
     for warning in loaded.warnings:
         log.warning(warning.format())
     _renderer["current"] = renderer
-    for page in renderer.pages():
+    for page in _guarded(renderer.pages):
         file = File.generated(config, page.uri, content=page.content)
         # Edit links open the YAML a page came from; generated index pages have none.
         file.edit_uri = f"../{page.source}" if page.source else None
@@ -68,7 +94,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.file.generated_by is None and MARKER.search(markdown):
-        return expand_markers(markdown, page.file.src_uri, _renderer["current"])
+        renderer = _renderer["current"]
+        return _guarded(lambda: expand_markers(markdown, page.file.src_uri, renderer))
     return markdown
 
 

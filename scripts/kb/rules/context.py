@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -19,6 +19,15 @@ class Context:
     today: dt.date = field(default_factory=dt.date.today)
     failed: frozenset[str] = frozenset()
     """Ids (file stems) of files that did not load or validate."""
+    current: Record | None = None
+    """The record a rule is looking at, so a crashing rule can name the file."""
+
+    def each(self, records: Iterable[Record] | None = None) -> Iterator[Record]:
+        """The records (default: all) one by one, remembering which one is being checked."""
+        for record in self.records if records is None else records:
+            self.current = record
+            yield record
+        self.current = None
 
     @cached_property
     def by_kind(self) -> dict[str, dict[str, Record]]:

@@ -30,7 +30,7 @@ def _before(b: Any, a: Any) -> bool:
 def check(ctx: Context) -> list[Issue]:
     keys = schema.keys_of_type("date")
     found: list[Issue] = []
-    for record in ctx.records:
+    for record in ctx.each():
         for path, value in walk(record.data):
             if isinstance(value, dict):
                 for first, second in PAIRS:

@@ -45,7 +45,7 @@ def check(ctx: Context) -> list[Issue]:
         else:
             first[value] = (record.path, record.locate(path)[0])
 
-    for record in sorted(ctx.records, key=lambda r: r.path):
+    for record in ctx.each(sorted(ctx.records, key=lambda r: r.path)):
         claim_id(record, ("id",), record.data.get("id"))
         stem = PurePosixPath(record.path).stem
         if record.id and stem != record.id:

@@ -22,7 +22,7 @@ def _unknown(ctx: Context, kind: str, value: str) -> str:
 
 def check(ctx: Context) -> list[Issue]:
     found: list[Issue] = []
-    for record in ctx.records:
+    for record in ctx.each():
         for path, value in walk(record.data):
             if not path or not isinstance(value, str):
                 continue

@@ -27,7 +27,7 @@ def check(ctx: Context) -> list[Issue]:
     spec = definition("claim")["properties"]["status"]
     needs: dict[str, dict[str, Any]] = spec["x-evidence-required"]
     sources = ctx.by_kind["source"]
-    for record in ctx.records:
+    for record in ctx.each():
         for path, claim in claims(record):
             status = claim.get("status")
             if status == spec["default"]:

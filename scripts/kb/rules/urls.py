@@ -56,7 +56,7 @@ def archive_problem(url: str) -> str | None:
 def check(ctx: Context) -> list[Issue]:
     keys = schema.keys_of_type("url")
     found: list[Issue] = []
-    for record in ctx.records:
+    for record in ctx.each():
         for path, value in walk(record.data):
             if not path or path[-1] not in keys or not isinstance(value, str):
                 continue
