@@ -23,6 +23,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="Rewrite tests/golden/expected from the current templates instead of comparing.",
     )
 
+
 VALID_INDENTED = {
     "bases/alpha.yaml": """\
         id: alpha
