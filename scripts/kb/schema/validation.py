@@ -1,32 +1,17 @@
-"""JSON Schema validation of records, with errors turned into plain `file:line:col` messages.
-
-The schemas in data/schema/ are the single source of truth for shapes and vocabularies;
-other modules read vocabularies through `vocabulary()` instead of copying them.
-"""
+"""JSON Schema validation of records, with errors turned into plain `file:line:col` messages."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import cache, lru_cache
-from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator, ValidationError
-from referencing import Registry, Resource
+from jsonschema import ValidationError
 
 from kb.issues import Issue
 from kb.loader import JsonPath, Record, typed_scalar
+from kb.schema.registry import validator
 from kb.suggest import closest
 
-SCHEMA_DIR = Path(__file__).resolve().parents[2] / "data" / "schema"
-SCHEMA_FILES = {
-    "base": "base.schema.json",
-    "overview": "overview.schema.json",
-    "source": "source.schema.json",
-    "actor": "actor.schema.json",
-}
 TYPE_NAMES = {
     "string": "text",
     "number": "a number",
@@ -35,96 +20,6 @@ TYPE_NAMES = {
     "array": "a list",
     "object": "a mapping (key: value)",
 }
-
-
-@lru_cache(maxsize=1)
-def _schemas() -> dict[str, dict[str, Any]]:
-    return {
-        p.name: json.loads(p.read_text(encoding="utf-8"))
-        for p in sorted(SCHEMA_DIR.glob("*.schema.json"))
-    }
-
-
-@lru_cache(maxsize=1)
-def _registry() -> Registry:
-    return Registry().with_resources(
-        (name, Resource.from_contents(body)) for name, body in _schemas().items()
-    )
-
-
-@cache
-def validator(kind: str) -> Draft202012Validator:
-    return Draft202012Validator(_schemas()[SCHEMA_FILES[kind]], registry=_registry())
-
-
-def schema(name: str) -> dict[str, Any]:
-    """A schema document by file name, e.g. 'common.schema.json'."""
-    return _schemas()[name]
-
-
-def definition(name: str) -> dict[str, Any]:
-    """A shared definition from common.schema.json, e.g. 'claim'."""
-    return schema("common.schema.json")["$defs"][name]
-
-
-@cache
-def keys_of_type(name: str) -> frozenset[str]:
-    """Property names (in any schema) whose value is the shared definition `name`, directly or
-    as one branch of anyOf: which keys hold dates, URLs, ... is read here, not listed in rules."""
-    target = f"#/$defs/{name}"
-    keys: set[str] = set()
-    stack: list[Any] = [schema(n) for n in (*SCHEMA_FILES.values(), "common.schema.json")]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, dict):
-            for key, prop in node.get("properties", {}).items():
-                if any(r.get("$ref", "").endswith(target) for r in [prop, *prop.get("anyOf", [])]):
-                    keys.add(key)
-            stack.extend(node.values())
-        elif isinstance(node, list):
-            stack.extend(node)
-    return frozenset(keys)
-
-
-def vocabulary(schema_node: dict[str, Any]) -> list[tuple[str, str]]:
-    """An enum's values with their descriptions, in schema order."""
-    descriptions = schema_node.get("x-enumDescriptions", {})
-    return [(v, descriptions.get(v, "")) for v in schema_node["enum"]]
-
-
-# Named vocabularies: where each enum lives (schema file, then the path to its node).
-VOCABULARIES: dict[str, tuple[str, ...]] = {
-    "claim-status": ("common.schema.json", "$defs", "claim", "properties", "status"),
-    "evidence-stance": ("common.schema.json", "$defs", "evidence", "properties", "stance"),
-    "appearance-speech": ("common.schema.json", "$defs", "appearance", "properties", "speech"),
-    "base-kind": ("base.schema.json", "properties", "kind"),
-    "actor-kind": ("actor.schema.json", "properties", "kind"),
-    "source-kind": ("source.schema.json", "properties", "kind"),
-    "source-language": ("source.schema.json", "properties", "language"),
-}
-
-
-def enum_node(name: str) -> dict[str, Any]:
-    """The schema node of a named vocabulary (see VOCABULARIES)."""
-    file, *steps = VOCABULARIES[name]
-    node = schema(file)
-    for step in steps:
-        node = node[step]
-    return node
-
-
-def labels(name: str, lang: str) -> dict[str, str]:
-    """Value -> label of a named vocabulary in one language, from the enum's `x-enumLabels`
-    (kept beside its `x-enumDescriptions`)."""
-    return dict(enum_node(name).get("x-enumLabels", {}).get(lang, {}))
-
-
-def claim_statuses() -> list[tuple[str, str]]:
-    return vocabulary(enum_node("claim-status"))
-
-
-def evidence_stances() -> list[tuple[str, str]]:
-    return vocabulary(enum_node("evidence-stance"))
 
 
 def _describe(value: Any) -> str:
@@ -268,90 +163,3 @@ def check(record: Record) -> list[Issue]:
             seen.add((path, message))
             found.append(record.issue(path, "schema", message))
     return found
-
-
-@dataclass(frozen=True)
-class Field:
-    """One row of the generated field reference."""
-
-    name: str
-    type: str
-    required: bool
-    description: str
-    choices: tuple[tuple[str, str], ...] = ()
-
-
-@dataclass(frozen=True)
-class Section:
-    anchor: str
-    title: str
-    description: str
-    fields: tuple[Field, ...]
-
-
-REFERENCE_DEFS = (
-    "text",
-    "id",
-    "date",
-    "url",
-    "citation",
-    "fact",
-    "event",
-    "claim",
-    "appearance",
-    "evidence",
-)
-
-
-def _type(node: dict[str, Any]) -> str:
-    ref = node.get("$ref", "")
-    if ref:
-        return ref.rsplit("/", 1)[-1]
-    if "enum" in node:
-        return "one of the values below"
-    if "const" in node:
-        return f"always '{node['const']}'"
-    if "anyOf" in node or "oneOf" in node:
-        return " or ".join(_type(n) for n in node.get("anyOf", node.get("oneOf", [])))
-    kind = node.get("type", "")
-    if kind == "array":
-        return f"list of {_type(node.get('items', {}))}"
-    return {
-        "string": "text",
-        "number": "number",
-        "boolean": "true or false",
-        "object": "mapping (see below)",
-    }.get(kind, kind or "value")
-
-
-def _fields(node: dict[str, Any], prefix: str = "") -> list[Field]:
-    out: list[Field] = []
-    required = set(node.get("required", []))
-    for name, prop in node.get("properties", {}).items():
-        out.append(
-            Field(
-                prefix + name,
-                _type(prop),
-                name in required,
-                prop.get("description", ""),
-                tuple(vocabulary(prop)) if "enum" in prop else (),
-            )
-        )
-        if prop.get("type") == "object" and "properties" in prop:
-            out.extend(_fields(prop, f"{prefix}{name}."))
-        items = prop.get("items", {})
-        if prop.get("type") == "array" and items.get("type") == "object":
-            out.extend(_fields(items, f"{prefix}{name}[]."))
-    return out
-
-
-def reference() -> list[Section]:
-    """The field reference, read from the schema files, for docs/reference.md."""
-    sections = []
-    for kind, name in SCHEMA_FILES.items():
-        body = schema(name)
-        sections.append(Section(kind, body["title"], body["description"], tuple(_fields(body))))
-    for name in REFERENCE_DEFS:
-        node = definition(name)
-        sections.append(Section(name, name, node.get("description", ""), tuple(_fields(node))))
-    return sections
