@@ -206,7 +206,7 @@ def new() -> None:
     """Write a skeleton record in the right place (never overwrites)."""
 
 
-def _scaffold(action, *args: str) -> None:  # type: ignore[no-untyped-def]
+def _scaffold(action: Callable[..., Path], *args: Path | str) -> None:
     from kb.scaffold import ScaffoldError
 
     try:

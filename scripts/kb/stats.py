@@ -6,13 +6,13 @@ from collections import Counter
 from dataclasses import dataclass
 
 from kb import schema
-from kb.model import Claim, Corpus, Source
+from kb.model import Claim, Corpus, Source, Text
 
 
 @dataclass(frozen=True)
 class Row:
     page: str
-    title: str
+    title: Text
     facts: int
     events: int
     claims: int

@@ -45,7 +45,7 @@ def check(ctx: Context) -> list[Issue]:
                         where, NAME, f"status '{status}' needs a 'reviewed' date (YYYY-MM-DD)"
                     )
                 )
-            need = needs.get(status)
+            need = needs.get(str(status))
             if need is None:
                 continue
             actors = {a.get("actor") for a in claim.get("claimed_by", [])}

@@ -42,7 +42,7 @@ REFERENCE_DEFS = (
 
 
 def _type(node: dict[str, Any]) -> str:
-    ref = node.get("$ref", "")
+    ref: str = node.get("$ref", "")
     if ref:
         return ref.rsplit("/", 1)[-1]
     if "enum" in node:

@@ -50,7 +50,8 @@ def schema(name: str) -> dict[str, Any]:
 
 def definition(name: str) -> dict[str, Any]:
     """A shared definition from common.schema.json, e.g. 'claim'."""
-    return schema("common.schema.json")["$defs"][name]
+    node: dict[str, Any] = schema("common.schema.json")["$defs"][name]
+    return node
 
 
 @cache

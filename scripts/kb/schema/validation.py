@@ -58,14 +58,12 @@ def _coerce(record: Record, errors: list[ValidationError]) -> bool:
     changed = False
     for error in errors:
         path = tuple(error.absolute_path)
+        instance: Any = error.instance  # jsonschema types these as Any | Unset
+        expected: Any = error.validator_value
         if error.validator != "type" or path not in record.plain or not path:
             continue
-        wanted = (
-            error.validator_value
-            if isinstance(error.validator_value, list)
-            else [error.validator_value]
-        )
-        value = typed_scalar(error.instance)
+        wanted = expected if isinstance(expected, list) else [expected]
+        value = typed_scalar(instance)
         ok = (isinstance(value, bool) and "boolean" in wanted) or (
             isinstance(value, int | float)
             and not isinstance(value, bool)
@@ -82,15 +80,17 @@ def _coerce(record: Record, errors: list[ValidationError]) -> bool:
 
 def _message(error: ValidationError) -> tuple[JsonPath, str]:
     path: JsonPath = tuple(error.absolute_path)
+    instance: Any = error.instance  # jsonschema types these as Any | Unset
+    expected: Any = error.validator_value
     field = str(path[-1]) if path else "the file"
     kind = error.validator
     schema_node = error.schema if isinstance(error.schema, dict) else {}
     hint = schema_node.get("x-hint")
-    if error.instance == "" and kind in ("pattern", "minLength", "enum", "oneOf", "anyOf"):
+    if instance == "" and kind in ("pattern", "minLength", "enum", "oneOf", "anyOf"):
         return path, f"'{field}' is empty; fill it in (or remove the key if it is optional)"
     if kind == "additionalProperties":
         allowed = sorted(schema_node.get("properties", {}))
-        extra = sorted(set(error.instance) - set(allowed))
+        extra = sorted(set(instance) - set(allowed))
         key = extra[0] if extra else "?"
         close = closest(key, allowed)
         suggestion = f"did you mean '{close}'?" if close else f"allowed keys: {', '.join(allowed)}"
@@ -103,46 +103,42 @@ def _message(error: ValidationError) -> tuple[JsonPath, str]:
             where = f"in '{field}'" if path else "at the top level"
         return path, f"missing required key '{missing}' {where}"
     if kind == "enum":
-        options = [str(o) for o in error.validator_value]
-        close = closest(str(error.instance), options)
+        options = [str(o) for o in expected]
+        close = closest(str(instance), options)
         tail = f" (did you mean '{close}'?)" if close else ""
-        return path, (
-            f"'{field}' is {_describe(error.instance)}, not one of: {', '.join(options)}{tail}"
-        )
+        return path, (f"'{field}' is {_describe(instance)}, not one of: {', '.join(options)}{tail}")
     if kind == "const":
-        return path, f"'{field}' must be '{error.validator_value}'"
+        return path, f"'{field}' must be '{expected}'"
     if kind == "type":
-        want = error.validator_value
-        wants = [TYPE_NAMES.get(w, w) for w in (want if isinstance(want, list) else [want])]
-        extra = ""
-        if "text" in wants and isinstance(error.instance, bool | int | float):
-            extra = "; put the value in quotes so it stays text"
-        elif isinstance(error.instance, str) and ("true or false" in wants):
-            extra = "; write true or false in lower case without quotes"
-        elif isinstance(error.instance, str) and "a number" in wants:
-            extra = "; write a plain decimal number such as 37.0019"
+        want = expected
+        wants = [str(TYPE_NAMES.get(w, w)) for w in (want if isinstance(want, list) else [want])]
+        advice = ""
+        if "text" in wants and isinstance(instance, bool | int | float):
+            advice = "; put the value in quotes so it stays text"
+        elif isinstance(instance, str) and ("true or false" in wants):
+            advice = "; write true or false in lower case without quotes"
+        elif isinstance(instance, str) and "a number" in wants:
+            advice = "; write a plain decimal number such as 37.0019"
         return path, (
-            f"'{field}' should be {' or '.join(wants)}, not {_describe(error.instance)}{extra}"
+            f"'{field}' should be {' or '.join(wants)}, not {_describe(instance)}{advice}"
         )
     if kind == "pattern":
-        detail = hint or f"it must match {error.validator_value}"
-        return path, f"'{field}' has an invalid value '{_shown(error.instance)}': {detail}"
+        detail = hint or f"it must match {expected}"
+        return path, f"'{field}' has an invalid value '{_shown(instance)}': {detail}"
     if kind == "maxLength":
-        return path, f"'{field}' is longer than {error.validator_value} characters; shorten it"
+        return path, f"'{field}' is longer than {expected} characters; shorten it"
     if kind == "minLength":
         return path, f"'{field}' is empty; fill it in (or remove the key if it is optional)"
     if kind == "minItems":
-        return path, f"'{field}' needs at least {error.validator_value} entr" + (
-            "y" if error.validator_value == 1 else "ies"
-        )
+        return path, f"'{field}' needs at least {expected} entr" + ("y" if expected == 1 else "ies")
     if kind == "uniqueItems":
         return path, f"'{field}' lists the same entry twice; remove the repeat"
     if kind in ("oneOf", "anyOf"):
         if hint:
-            return path, f"'{field}' has an invalid value '{_shown(error.instance)}': {hint}"
+            return path, f"'{field}' has an invalid value '{_shown(instance)}': {hint}"
         return path, (
             f"'{field}' should be text or a mapping with 'en' (and optionally 'tr'), "
-            f"not {_describe(error.instance)}"
+            f"not {_describe(instance)}"
         )
     return path, f"'{field}': {error.message}"
 
