@@ -49,6 +49,17 @@ def test_model_and_templates_read_no_english_field() -> None:
     for path in files:
         text = path.read_text(encoding="utf-8")
         assert not re.search(r"\.en\b", text.replace("self.en", "")), path.name
+    for path in paths.TEMPLATES.glob("*.j2"):
+        assert not re.search(r"\.tr\b", path.read_text(encoding="utf-8")), path.name
+
+
+def test_the_other_language_name() -> None:
+    from kb.model import Text
+
+    both, english = Text("Incirlik Air Base", "İncirlik Hava Üssü"), Text("NATO")
+    assert (both.get("en"), both.other("en")) == ("Incirlik Air Base", "İncirlik Hava Üssü")
+    assert (both.get("tr"), both.other("tr")) == ("İncirlik Hava Üssü", "Incirlik Air Base")
+    assert (english.get("tr"), english.other("tr"), english.other("en")) == ("NATO", None, None)
 
 
 def test_unknown_language_is_a_clear_error() -> None:

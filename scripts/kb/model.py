@@ -36,6 +36,13 @@ class Text:
         """The text in a language, falling back to English where no translation exists."""
         return (self.tr if lang == "tr" else None) or self.en
 
+    def other(self, lang: str) -> str | None:
+        """The same text in the site's other language, when the data has it: the Turkish
+        beside an English page, the English beside a Turkish one."""
+        if lang == "en":
+            return self.tr
+        return self.en if self.tr else None
+
     def first_sentence(self, lang: str) -> str:
         text = " ".join(self.get(lang).split())
         end = text.find(". ")

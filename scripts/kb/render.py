@@ -126,6 +126,7 @@ class Renderer:
             json=lambda v: Markup(json.dumps(str(html_text(v)), ensure_ascii=False)),
             label=self._label,
             text=lambda t: t.get(lang),
+            other=lambda t: t.other(lang),
             first_sentence=lambda t: t.first_sentence(lang),
             also_written=also_written,
             osm=lambda loc: osm(loc.lat, loc.lon),

@@ -89,7 +89,7 @@ STRINGS: dict[str, str] = {
     "sources-cited-short": "Sources cited",
     "stance": "Stance",
     "status": "Status",
-    "turkish-name": "Turkish name",
+    "other-name": "Turkish name",
     "website": "Website",
     # pieces of sentences
     "also-written": "Also written:",
