@@ -66,3 +66,15 @@ def test_templates_spell_no_paths_or_anchors() -> None:
         code = re.sub(r"\{#.*?#\}", "", text, flags=re.S)
         assert not re.search(r"(?<![A-Z])\.md[\"')]", code), template.name
         assert "src-" not in code and not re.search(r"\{: #[a-z]", code), template.name
+
+
+def test_a_new_page_type_is_one_entry(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An entry in PAGE_TYPES is enough for the renderer to produce the page (here with an
+    existing template; a real new page brings its own)."""
+    extra = addresses.PageType("map", "map.md", "timeline.md.j2")
+    monkeypatch.setattr(addresses, "PAGE_TYPES", (*addresses.PAGE_TYPES, extra))
+    monkeypatch.setattr(addresses, "_BY_NAME", {**addresses._BY_NAME, "map": extra})
+    loaded = build.load(GOLDEN / "data", base=GOLDEN, changed={})
+    pages = {g.uri: g.content for g in loaded.renderer("en").pages()}
+    assert pages["map.md"] == pages["timeline.md"]
+    assert "map" in addresses.reserved_ids()
