@@ -59,10 +59,7 @@ def test_reported_and_quoted_speech_pass(check) -> None:
 
 
 def test_words_from_someone_elses_document_are_refused(check) -> None:
-    line = (
-        "      - {actor: party, date: 2025-07-03, source: src-paper, "
-        "quote: There are 30 bases.}"
-    )
+    line = "      - {actor: party, date: 2025-07-03, source: src-paper, quote: There are 30 bases.}"
     assert errors(check(appearance(line))) == [
         f"{A}:23:10: error [attribution] credits 'party' with its own words, but source "
         "'src-paper' was issued by 'paper'; if the source quotes 'party' verbatim set "

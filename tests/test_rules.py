@@ -26,7 +26,9 @@ ASSESSED = """\
 
 def claim_status(status: str, stance: str, source: str = "src-one") -> dict[str, str]:
     block = ASSESSED.format(status=status, stance=stance, source=source)
-    return edit("bases/alpha.yaml", "    status: unassessed\n    assessment: Not yet checked.", block)
+    return edit(
+        "bases/alpha.yaml", "    status: unassessed\n    assessment: Not yet checked.", block
+    )
 
 
 def test_valid_corpus_passes(check) -> None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import Any
 
 from kb.issues import Issue
-from kb.loader import Record
 from kb.rules.context import Context, circle, claims, issuer
 from kb.schema import definition
 
