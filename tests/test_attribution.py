@@ -139,3 +139,42 @@ def test_evidence_from_the_claimants_own_outlet_is_not_independent(check) -> Non
     assert check(_supported_by_paper(PARTY + "affiliates: [paper]\n", PAPER_ACTOR)) == expected
     # ... or the paper names the party as its owner: either direction counts
     assert check(_supported_by_paper(PARTY, PAPER_ACTOR + "affiliates: [party]\n")) == expected
+
+
+def test_pages_say_who_speaks(tmp_path) -> None:
+    """Each kind of speech reads differently on the installation page."""
+    from conftest import write_root
+
+    from kb.build import load
+    from kb.render import Renderer
+
+    text = VALID["bases/alpha.yaml"]
+    lines = "\n".join(
+        [
+            APPEARANCE,
+            "      - {actor: party, date: 2025-07-03, source: src-paper, speech: quoted, "
+            "quote: at least 28 bases}",
+            "      - {actor: party, date: 2025-07-03, source: src-paper, speech: reported}",
+        ]
+    )
+    files = {
+        "bases/alpha.yaml": text.replace(APPEARANCE, lines),
+        "sources/src-paper.yaml": PAPER,
+        "actors/paper.yaml": PAPER_ACTOR,
+    }
+    root = write_root(tmp_path / "data", files)
+    page = next(
+        p for p in Renderer(load(root, base=tmp_path).corpus).pages() if p.uri == "bases/alpha.md"
+    )
+    claimed = page.content.split("**Claimed by**")[1].split("**Not yet assessed.**")[0]
+    items = [line for line in claimed.splitlines() if line.startswith("- ")]
+    assert items[0].startswith("- [A Party](../actors/party.md), statement of 2 July 2025, in ")
+    assert items[1].startswith(
+        "- [A Party](../actors/party.md), quoted by [A Newspaper](../actors/paper.md), "
+        "3 July 2025, in "
+    )
+    assert items[2].startswith(
+        "- [A Newspaper](../actors/paper.md), reporting [A Party](../actors/party.md), "
+        "3 July 2025, in "
+    )
+    assert "**Not yet assessed.** Not yet checked." in page.content
