@@ -75,7 +75,7 @@ def test_placeholders_are_obvious_explained_and_refused(tmp_path: Path) -> None:
     assert 'language: "FILL IN: one of: en, tr,' in text  # read from the schema
     errors = errors_in(root, "data/sources/beta.yaml")
     assert errors[0] == (
-        "data/sources/beta.yaml:3:8: error [placeholders] 'title' still holds the placeholder "
+        "data/sources/beta.yaml:3:1: error [placeholders] 'title' still holds the placeholder "
         "from 'kb new' (FILL IN: the title as published, in its own language); replace it with "
         "the real value"
     )
