@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, TypeVar
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from kb import build, git, paths, search
+from kb import addresses, build, git, paths, publish, search
 from kb.render import MARKER, Renderer, expand_markers
 
 if TYPE_CHECKING:
@@ -61,6 +61,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         epoch = git.commit_epoch(paths.ROOT)
         if epoch is not None:
             os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    # The theme links the feed from every page's head; its address comes from kb.addresses.
+    config.extra["kb_feed"] = addresses.feed()
     repo = config.extra.get("github_repository")
     if repo:
         owner, name = repo.split("/")
@@ -84,6 +86,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for warning in loaded.warnings:
         log.warning(warning.format())
     _renderer["current"] = renderer
+    site_url = config.site_url or ""
+    published = _guarded(lambda: publish.site_files(loaded, site_url, config.site_name))
+    for path, content in published.items():
+        files.append(File.generated(config, path, content=content))
     for page in _guarded(renderer.pages):
         file = File.generated(config, page.uri, content=page.content)
         # Edit links open the YAML a page came from; generated index pages have none.

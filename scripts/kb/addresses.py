@@ -118,6 +118,11 @@ def source_anchor(source_id: str) -> str:
     return SOURCE_ANCHOR_PREFIX + source_id
 
 
+def status_anchor(status: str) -> str:
+    """The anchor of a status's section on the claims page ('status--disputed')."""
+    return f"status--{status}"
+
+
 def export(name: str, fmt: str = "json", lang: str = DEFAULT_LANGUAGE) -> str:
     """The path of a machine-readable export: export('claims') -> 'api/v1/claims.json'."""
     return f"{prefix(lang)}api/{API_VERSION}/{name}.{fmt}"

@@ -143,6 +143,36 @@ def pages(out_dir: Path, data_root: Path) -> None:
     click.echo(f"wrote {len(written)} pages to {out_dir}")
 
 
+@main.command("export")
+@click.option(
+    "--format",
+    "formats",
+    type=click.Choice(["json", "geojson", "csv"]),
+    multiple=True,
+    help="What to write (repeat for several; default: all).",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("export"),
+    show_default=True,
+    help="The folder to write into; files go under api/v1/ as on the site.",
+)
+@click.option("--site-url", default="", help="Prefix for page addresses in the exports.")
+@data_option()
+def export_command(formats: tuple[str, ...], out: Path, site_url: str, data_root: Path) -> None:
+    """Write the data downloads: JSON (the whole dataset and one file per record, with the
+    schemas), GeoJSON of the installations, CSV of installations, claims and sources."""
+    from kb import export
+
+    files = export.files(list(_load(data_root).records), formats or export.FORMATS, site_url)
+    for rel, content in files.items():
+        target = out / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+    click.echo(f"wrote {len(files)} files to {out}")
+
+
 @main.command()
 @data_option()
 def stats(data_root: Path) -> None:

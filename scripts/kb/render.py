@@ -149,6 +149,7 @@ class Renderer:
             record_page=lambda page_id: addresses.record_page(page_id, lang),
             hand_written=lambda name: addresses.hand_written(name, lang),
             source_anchor=lambda sid: Markup(addresses.source_anchor(sid)),
+            status_anchor=addresses.status_anchor,
             anchors={
                 "summary": addresses.SUMMARY,
                 "location": addresses.LOCATION,

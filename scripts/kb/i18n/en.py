@@ -30,6 +30,8 @@ STRINGS: dict[str, str] = {
     "unassessed-claims": "Claims not yet assessed",
     "unarchived-sources": "Sources without an archived copy",
     "claim-status": "Claim status",
+    "claims-by-status-heading": "Claims by status",
+    "undated-sources": "Sources whose date is unknown",
     "evidence-stance": "Evidence stance",
     # introductions
     "actors-intro": (
@@ -39,7 +41,8 @@ STRINGS: dict[str, str] = {
     "claims-intro": (
         "Every claim recorded on the site, with who made it first and its current status. "
         "A status is\na conclusion about the evidence, explained on each claim; see the\n"
-        "[methodology]({methodology}). Click a column header to sort."
+        "[methodology]({methodology}). Click a column header to sort, or pick a status\n"
+        "below to see only its claims."
     ),
     "sources-intro": (
         "Every document the site cites, with the facts, events and claims that cite it. "
@@ -80,11 +83,17 @@ STRINGS: dict[str, str] = {
     "language": "Language",
     "last-read": "Last read",
     "meaning": "Meaning",
+    "field": "Field",
+    "type": "Type",
+    "required": "Required",
+    "yes": "yes",
+    "no": "no",
     "operator": "Operator",
     "page": "Page",
     "province": "Province",
     "published": "Published",
     "publisher": "Publisher",
+    "read-at": "Read at",
     "site": "Site",
     "sources-cited-short": "Sources cited",
     "stance": "Stance",
@@ -98,7 +107,18 @@ STRINGS: dict[str, str] = {
     "by-author": "by {author}",
     "claimed-by": "Claimed by",
     "claimed-by-lower": "claimed by",
-    "appearance": "{actor}, {date}, in *{title}*",
+    # who speaks in an appearance (one per `speech` value), then where
+    "appearance-own": "{actor}, {document} of {date}",
+    "appearance-quoted": "{actor}, quoted by {publisher}, {date}",
+    "appearance-reported": "{publisher}, reporting {actor}, {date}",
+    "appearance-in": ", in *{title}*",
+    # an actor's own document of each source kind, as in "TKP, statement of 2 July 2025"
+    "own-document-news": "article",
+    "own-document-statement": "statement",
+    "own-document-official": "publication",
+    "own-document-reference": "entry",
+    "own-document-research": "publication",
+    "own-document-data": "data set",
     "claim-heading": "Claim: {text}",
     "concerns": "concerns",
     "country-wide": "Country-wide",
@@ -108,8 +128,9 @@ STRINGS: dict[str, str] = {
     "link": "Link",
     "no-district": "(district not found in the sources consulted)",
     "none": "None.",
+    "why": "Why:",
     "none-recorded": "none recorded",
-    "not-assessed": "Not yet assessed against independent evidence.",
+    "not-yet-assessed": "Not yet assessed.",
     "no-actor-claims": "No claims by this actor are recorded.",
     "no-base-claims": "No claims about this installation are recorded yet.",
     "related-claims": (
