@@ -152,9 +152,9 @@ def test_pages_say_who_speaks(tmp_path) -> None:
     lines = "\n".join(
         [
             APPEARANCE,
+            "      - {actor: party, date: 2025-07-02, source: src-paper, speech: reported}",
             "      - {actor: party, date: 2025-07-03, source: src-paper, speech: quoted, "
             "quote: at least 28 bases}",
-            "      - {actor: party, date: 2025-07-03, source: src-paper, speech: reported}",
         ]
     )
     files = {
@@ -170,11 +170,11 @@ def test_pages_say_who_speaks(tmp_path) -> None:
     items = [line for line in claimed.splitlines() if line.startswith("- ")]
     assert items[0].startswith("- [A Party](../actors/party.md), statement of 2 July 2025, in ")
     assert items[1].startswith(
-        "- [A Party](../actors/party.md), quoted by [A Newspaper](../actors/paper.md), "
-        "3 July 2025, in "
+        "- [A Newspaper](../actors/paper.md), reporting [A Party](../actors/party.md), "
+        "3 July 2025 (said 2 July 2025), in "
     )
     assert items[2].startswith(
-        "- [A Newspaper](../actors/paper.md), reporting [A Party](../actors/party.md), "
+        "- [A Party](../actors/party.md), quoted by [A Newspaper](../actors/paper.md), "
         "3 July 2025, in "
     )
     assert "**Not yet assessed.** Not yet checked." in page.content
