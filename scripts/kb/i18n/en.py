@@ -107,11 +107,13 @@ STRINGS: dict[str, str] = {
     "by-author": "by {author}",
     "claimed-by": "Claimed by",
     "claimed-by-lower": "claimed by",
-    # who speaks in an appearance (one per `speech` value), then where
+    # who speaks in an appearance (one per `speech` value; {date} is the document's date for
+    # quoted and reported speech), when the actor spoke if that differs, then where
     "appearance-own": "{actor}, {document} of {date}",
     "appearance-quoted": "{actor}, quoted by {publisher}, {date}",
     "appearance-reported": "{publisher}, reporting {actor}, {date}",
     "appearance-in": ", in *{title}*",
+    "said-on": "(said {date})",
     # an actor's own document of each source kind, as in "TKP, statement of 2 July 2025"
     "own-document-news": "article",
     "own-document-statement": "statement",
