@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, TypeVar
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from kb import addresses, build, git, paths, publish, search
+from kb import addresses, build, git, i18n, paths, publish, search
 from kb.render import MARKER, Renderer, expand_markers
 
 if TYPE_CHECKING:
@@ -63,6 +63,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
     # The theme links the feed from every page's head; its address comes from kb.addresses.
     config.extra["kb_feed"] = addresses.feed()
+    feed_title = i18n.language(addresses.DEFAULT_LANGUAGE).string("feed-title")
+    config.extra["kb_feed_title"] = feed_title.format(site=config.site_name)
     repo = config.extra.get("github_repository")
     if repo:
         owner, name = repo.split("/")

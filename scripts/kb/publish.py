@@ -3,7 +3,7 @@ claim reviews. Plain Python over the build's output, so the hook only hands them
 
 from __future__ import annotations
 
-from kb import addresses, export, schema, structured
+from kb import addresses, export, i18n, schema, structured
 from kb.build import Build
 from kb.model import Claim, Corpus
 
@@ -49,6 +49,10 @@ def site_files(loaded: Build, site_url: str, site_name: str) -> dict[str, bytes]
     files = export.files(list(loaded.records), site_url=site_url)
     feed = addresses.feed(LANG)
     files[feed] = structured.atom(
-        reviews(loaded.corpus, site_url), site_name, site_url, site_url + feed
+        reviews(loaded.corpus, site_url),
+        site_name,
+        site_url,
+        site_url + feed,
+        i18n.language(LANG),
     )
     return files

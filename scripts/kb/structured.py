@@ -19,6 +19,8 @@ from urllib.parse import urlsplit
 from markupsafe import Markup
 
 from kb.dates import PartialDate
+from kb.i18n.en import EN
+from kb.i18n.language import Language
 
 ATOM = "http://www.w3.org/2005/Atom"
 _SCRIPT_UNSAFE = {
@@ -96,13 +98,22 @@ def feed_id(site_url: str, claim_id: str) -> str:
     return f"tag:{host},2025:claim/{claim_id}"
 
 
-def atom(reviews: Iterable[Review], site_name: str, site_url: str, feed_url: str) -> bytes:
-    """An Atom feed of claim reviews, newest review first (ties by claim id)."""
+def atom(
+    reviews: Iterable[Review],
+    site_name: str,
+    site_url: str,
+    feed_url: str,
+    language: Language = EN,
+) -> bytes:
+    """An Atom feed of claim reviews, newest review first (ties by claim id), with its
+    words from one language's table."""
     ET.register_namespace("", ATOM)
     items = sorted(reviews, key=lambda r: (r.reviewed, r.claim_id), reverse=True)
     feed = ET.Element(f"{{{ATOM}}}feed")
     ET.SubElement(feed, f"{{{ATOM}}}id").text = feed_id(site_url, "feed").replace("claim/", "")
-    ET.SubElement(feed, f"{{{ATOM}}}title").text = f"{site_name}: claim reviews"
+    ET.SubElement(feed, f"{{{ATOM}}}title").text = language.string("feed-title").format(
+        site=site_name
+    )
     updated = max((r.reviewed for r in items), default=PartialDate(1970, 1, 1))
     ET.SubElement(feed, f"{{{ATOM}}}updated").text = updated.rfc3339()
     ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", href=feed_url)
@@ -115,7 +126,9 @@ def atom(reviews: Iterable[Review], site_name: str, site_url: str, feed_url: str
         ET.SubElement(entry, f"{{{ATOM}}}title").text = f"{r.status_label}: {r.text}"
         ET.SubElement(entry, f"{{{ATOM}}}updated").text = r.reviewed.rfc3339()
         ET.SubElement(entry, f"{{{ATOM}}}link", rel="alternate", href=r.url)
-        summary = f"Claimed by {r.author} ({r.first_date}). {r.summary}"
+        summary = language.string("feed-summary").format(
+            author=r.author, date=r.first_date, summary=r.summary
+        )
         ET.SubElement(entry, f"{{{ATOM}}}summary").text = summary
     body: bytes = ET.tostring(feed, encoding="utf-8")
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + body + b"\n"

@@ -145,6 +145,9 @@ STRINGS: dict[str, str] = {
     "evidence-supports": "Evidence: supports",
     "evidence-contradicts": "Evidence: contradicts",
     "evidence-context": "Evidence: context",
+    # the Atom feed of claim reviews (plain text, not Markdown)
+    "feed-title": "{site}: claim reviews",
+    "feed-summary": "Claimed by {author} ({date}). {summary}",
     # "Cited by" entries, one per kind of citing place (kb.model.Backlink.kind)
     "citing-summary": "Summary on {page}:",
     "citing-location": "Location on {page}:",
