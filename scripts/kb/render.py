@@ -175,7 +175,10 @@ class Renderer:
         """The label of a vocabulary value in the rendering language (from the schema)."""
         labels = schema.labels(vocabulary, self.lang)
         if value not in labels:
-            raise KeyError(f"no {self.lang!r} label for {vocabulary} value {value!r} in the schema")
+            raise KeyError(
+                f"no {self.lang!r} label for {vocabulary} value {value!r}: add it to the "
+                f"enum's x-enumLabels.{self.lang} in data/schema/"
+            )
         return labels[value]
 
     def _link_to(self, target: str, anchor: str | None = None) -> Markup:
