@@ -170,25 +170,24 @@ REFUSED = [
     (
         "nul byte",
         base("summary: A test installation.", "summary: A\x00B"),
-        f"{A}:8:11: error [characters] control character U+0000 control character is not allowed; "
-        "delete it",
+        f"{A}:8:11: error [characters] control character U+0000 is not allowed; delete it",
     ),
     (
         "zero-width joiner",
         base("summary: A test installation.", "summary: A\u200dB"),
-        f"{A}:8:11: error [characters] invisible or bidirectional character U+200D ZERO WIDTH JOINER "
+        f"{A}:8:11: error [characters] invisible formatting character U+200D ZERO WIDTH JOINER "
         "is not allowed; delete it",
     ),
     (
         "bidi isolate",
         base("summary: A test installation.", "summary: A\u2066B"),
-        f"{A}:8:11: error [characters] invisible or bidirectional character U+2066 LEFT-TO-RIGHT "
+        f"{A}:8:11: error [characters] bidirectional control character U+2066 LEFT-TO-RIGHT "
         "ISOLATE is not allowed; delete it",
     ),
     (
         "line separator",
         base("summary: A test installation.", "summary: A\u2028B"),
-        f"{A}:8:11: error [characters] invisible or bidirectional character U+2028 LINE SEPARATOR is "
+        f"{A}:8:11: error [characters] line separator character U+2028 LINE SEPARATOR is "
         "not allowed; delete it",
     ),
     # ids and paths

@@ -106,25 +106,23 @@ CASES = [
     (
         "control character",
         "id: alpha\nsummary: a\x07b\n",
-        f"{BASE}:2:11: error [characters] control character U+0007 control character is not "
-        "allowed; delete it",
+        f"{BASE}:2:11: error [characters] control character U+0007 is not allowed; delete it",
     ),
     (
         "escape sequence",
         "id: alpha\nsummary: a\x1b[2Jb\n",
-        f"{BASE}:2:11: error [characters] control character U+001B control character is not "
-        "allowed; delete it",
+        f"{BASE}:2:11: error [characters] control character U+001B is not allowed; delete it",
     ),
     (
         "bidi override",
         "id: alpha\nsummary: a\u202eb\n",
-        f"{BASE}:2:11: error [characters] invisible or bidirectional character U+202E "
+        f"{BASE}:2:11: error [characters] bidirectional control character U+202E "
         "RIGHT-TO-LEFT OVERRIDE is not allowed; delete it",
     ),
     (
         "zero-width space",
         "id: alpha\nsummary: a\u200bb\n",
-        f"{BASE}:2:11: error [characters] invisible or bidirectional character U+200B "
+        f"{BASE}:2:11: error [characters] invisible formatting character U+200B "
         "ZERO WIDTH SPACE is not allowed; delete it",
     ),
     (
