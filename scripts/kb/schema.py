@@ -13,11 +13,12 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator, ValidationError
+from jsonschema import ValidationError
 from referencing import Registry, Resource
 
 from kb.issues import Issue
 from kb.loader import JsonPath, Record, typed_scalar
+from kb.patterns import Validator
 from kb.suggest import closest
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "data" / "schema"
@@ -53,8 +54,9 @@ def _registry() -> Registry:
 
 
 @cache
-def validator(kind: str) -> Draft202012Validator:
-    return Draft202012Validator(_schemas()[SCHEMA_FILES[kind]], registry=_registry())
+def validator(kind: str) -> Any:
+    """The schema validator for a record kind; patterns must match the whole value."""
+    return Validator(_schemas()[SCHEMA_FILES[kind]], registry=_registry())
 
 
 def schema(name: str) -> dict[str, Any]:

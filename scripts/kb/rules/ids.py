@@ -1,5 +1,7 @@
 """Ids are unique across every record, fact, event and claim; file names equal ids; ids do not
-take names the site itself uses (page paths and section anchors)."""
+take names the site itself uses (page paths and section anchors), and the ids that become
+anchors on a record page (facts, events, claims) keep out of the prefixes of the anchors the
+site generates there, so a data id can never hijack a generated link."""
 
 from __future__ import annotations
 
@@ -45,6 +47,8 @@ RESERVED = frozenset(
         "cited-sources",
         "appearances",
         "assessment",
+        "cited-by",
+        "title",
         # names Windows cannot check out
         "aux",
         "con",
@@ -60,6 +64,29 @@ RESERVED = frozenset(
 )
 
 
+RESERVED_PREFIXES = {
+    "src-": "the numbered bibliography on each page (#src-<source id>)",
+}
+"""Prefixes of generated anchors on record pages, and what uses them."""
+
+ANCHORED = ("facts", "events", "claims")
+"""Record sections whose ids become anchors on a record page."""
+
+
+def reserved(value: str, anchored: bool = True) -> str | None:
+    """Why an id may not be used (None when it may): a site name, or, for ids that become
+    anchors on a record page, a generated anchor's prefix."""
+    if value in RESERVED:
+        return f"id '{value}' is reserved for the site's own pages or anchors; choose another"
+    for prefix, use in RESERVED_PREFIXES.items():
+        if anchored and value.startswith(prefix):
+            return (
+                f"id '{value}' starts with '{prefix}', which the site uses for {use}; "
+                f"choose an id that does not start with '{prefix}'"
+            )
+    return None
+
+
 def check(ctx: Context) -> list[Issue]:
     found: list[Issue] = []
     first: dict[str, tuple[str, int]] = {}
@@ -67,14 +94,9 @@ def check(ctx: Context) -> list[Issue]:
     def claim_id(record, path, value) -> None:  # type: ignore[no-untyped-def]
         if not isinstance(value, str) or not value:
             return
-        if value in RESERVED and not (record.kind == "overview" and path == ("id",)):
-            found.append(
-                record.issue(
-                    path,
-                    NAME,
-                    f"id '{value}' is reserved for the site's own pages or anchors; choose another",
-                )
-            )
+        why = reserved(value, anchored=path[0] in ANCHORED)
+        if why and not (record.kind == "overview" and path == ("id",)):
+            found.append(record.issue(path, NAME, why))
         if value in first:
             where, line = first[value]
             found.append(
@@ -100,7 +122,7 @@ def check(ctx: Context) -> list[Issue]:
                     f"name '{stem}.yaml'; rename the file or change the id",
                 )
             )
-        for section in ("facts", "events", "claims"):
+        for section in ANCHORED:
             for i, item in enumerate(record.data.get(section, [])):
                 claim_id(record, (section, i, "id"), item.get("id"))
     return found
