@@ -205,7 +205,7 @@ class Renderer:
         self._current = uri
         try:
             module = self.env.get_template(template).make_module({"page_uri": uri, **context})
-            return str(module), page_meta(getattr(module, "meta", {}))
+            return str(module).lstrip("\n"), page_meta(getattr(module, "meta", {}))
         finally:
             self._current = "index.md"
 
