@@ -158,7 +158,7 @@ def stats(data_root: Path) -> None:
     type=click.FloatRange(0.1, 120),
     default=15.0,
     show_default=True,
-    help="Seconds to wait for each response.",
+    help="Seconds each request may take in total (a slow server is cut off).",
 )
 @click.option("--retries", type=click.IntRange(0, 5), default=2, show_default=True)
 @click.option("--max-redirects", type=click.IntRange(0, 20), default=5, show_default=True)
