@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
-from functools import cache
+from functools import lru_cache
 
 _KINDS = {
     "Cc": "control",
@@ -34,7 +34,7 @@ def _noncharacter(code: int) -> bool:
     return 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE
 
 
-@cache
+@lru_cache(maxsize=4096)
 def kind(ch: str) -> str | None:
     """Why a character is not allowed in data text, or None when it is allowed."""
     if ch < "\x7f":
