@@ -62,6 +62,11 @@ def name(ch: str) -> str:
     return f"U+{ord(ch):04X} {label}" if label else f"U+{ord(ch):04X}"
 
 
+def describe(ch: str, why: str) -> str:
+    """'control character U+001B', 'non-character U+FFFE': a refused character for messages."""
+    return f"{why} {name(ch)}" if why == "non-character" else f"{why} character {name(ch)}"
+
+
 def forbidden(text: str) -> Iterator[tuple[int, str, str]]:
     """(index, character, kind) for every character of `text` that is not allowed."""
     if text.isascii() and text.isprintable():

@@ -114,7 +114,7 @@ def _check_text(text: str, display: str) -> list[Issue]:
                 col,
                 Level.ERROR,
                 "characters",
-                f"{kind} character {chars.name(ch)} is not allowed; delete it",
+                f"{chars.describe(ch, kind)} is not allowed; delete it",
             )
         )
     if not unicodedata.is_normalized("NFC", text):
@@ -268,7 +268,7 @@ class _Builder:
             self.error(
                 node.start_mark,
                 "characters",
-                f"{kind} character {chars.name(ch)} in {field} is not allowed (written as "
+                f"{chars.describe(ch, kind)} in {field} is not allowed (written as "
                 "an escape in quotes); delete it",
             )
             return False
