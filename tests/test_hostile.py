@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import TODAY, VALID, run_kb, write_root
-from hostile import FIELDS, corpus
+from hostile import FIELDS, corpus, escaped
 from sitebuild import build_site
 
 from kb import limits, paths
@@ -853,3 +853,98 @@ def test_no_escape_sequence_from_data_reaches_the_terminal(
     assert not [line for line in output.splitlines() if line.startswith("data/x.yaml")]
     if visible:
         assert visible in output
+
+
+# Round two: text that would break YAML front matter. The loader refuses these characters, so
+# the render test turns the character policy off and checks the second lock on its own: page
+# metadata reaches MkDocs without a YAML round trip, so the payload stays text.
+ESCAPE_PAYLOADS = {
+    "DEL and javascript link": "[x](javascript:alert(document.domain)) \x7f",
+    "C1 control and onmouseover": "[x](javascript:alert(1)){: onmouseover=alert(1) } \x80",
+    "C1 control and onclick": "x {: onclick=alert(1) } \x9f",
+    "U+FFFE and style url()": 'x {: style="background:url(https://evil.example/x)" } \ufffe',
+    "U+FFFF and third-party image": "![i](https://evil.example/t.png) \uffff",
+}
+TITLE_FIELDS = (
+    "base.name.en",
+    "base.name.tr",
+    "base.summary",
+    "actor.name",
+    "actor.short",
+    "source.title",
+    "overview.title",
+    "overview.summary",
+    "claim.text",
+)
+"""Every record field that reaches a page title, a description or a heading."""
+assert set(TITLE_FIELDS) <= set(FIELDS)
+
+
+def _build_in_process(root: Path, out: Path, policy_off: bool) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from kb import chars
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(paths, "DATA", root)
+        mp.setenv("SOURCE_DATE_EPOCH", "1764201600")
+        if policy_off:
+            mp.setattr(chars, "forbidden", lambda text: iter(()))
+        config = load_config(str(paths.ROOT / "mkdocs.yml"), site_dir=str(out), strict=True)
+        build(config)
+
+
+def _corpus_root(work: Path, texts: dict[str, str]) -> Path:
+    root = write_root(work / "data", dict.fromkeys(VALID) | corpus(texts, quote=escaped))
+    for rel in VALID:
+        if rel not in corpus(texts):
+            (root / rel).unlink(missing_ok=True)
+    return root
+
+
+@pytest.fixture(scope="module")
+def clean_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    work = tmp_path_factory.mktemp("clean-in-process")
+    _build_in_process(_corpus_root(work, {}), work / "site", policy_off=True)
+    return work / "site"
+
+
+def _schemes(site: Path) -> set[str]:
+    found = set()
+    for page in site.rglob("*.html"):
+        for tag in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find_all(True):
+            for name in ("href", "src", "action", "formaction", "srcset", "poster", "data"):
+                value = tag.get(name)
+                if isinstance(value, str) and re.match(r"^[a-zA-Z][\w+.-]*:", value):
+                    found.add(value.split(":", 1)[0].lower())
+    return found
+
+
+@pytest.mark.parametrize("payload", list(ESCAPE_PAYLOADS.values()), ids=list(ESCAPE_PAYLOADS))
+def test_escape_payloads_in_titles_and_headings_stay_text(
+    tmp_path: Path, clean_site: Path, payload: str
+) -> None:
+    # the first lock: the loader refuses the payload where it is written
+    texts = dict.fromkeys(TITLE_FIELDS, payload)
+    texts["actor.short"] = "[s](javascript:x) {: .y } " + payload[-1]  # at most 40 characters
+    root = _corpus_root(tmp_path, texts)
+    with pytest.raises(DataError, match=r"\[characters\]"):
+        load(root, base=tmp_path, today=TODAY)
+    # the second lock, with the first one off: the site builds, strict, and the payload is text
+    _build_in_process(root, tmp_path / "site", policy_off=True)
+    site = tmp_path / "site"
+    pages = sorted(p.relative_to(clean_site) for p in clean_site.rglob("*.html"))
+    assert pages == sorted(p.relative_to(site) for p in site.rglob("*.html"))
+    for page in pages:
+        clean = _signature((clean_site / page).read_text(encoding="utf-8"))
+        hostile = _signature((site / page).read_text(encoding="utf-8"))
+        assert clean == hostile, page
+    assert _schemes(site) == _schemes(clean_site)
+    visible = payload[:-2]
+    for page in ("sources/src-one", "actors/party", "bases/alpha", "overview"):
+        html = BeautifulSoup(
+            (site / page / "index.html").read_text(encoding="utf-8"), "html.parser"
+        )
+        assert visible in html.title.get_text(), page
+        assert visible in html.find("h1").get_text(), page
