@@ -344,3 +344,35 @@ def test_closest(value: str, candidates: list[str], expected: str | None) -> Non
     from kb.suggest import closest
 
     assert closest(value, candidates) == expected
+
+
+def test_data_ids_cannot_collide_with_generated_anchors(built_site) -> None:
+    """Every anchor the site generates on a page that holds data ids is one the ids rule
+    refuses as a data id, so a fact, event or claim can never take over a generated link."""
+    from bs4 import BeautifulSoup
+
+    from kb import paths
+    from kb.build import load
+    from kb.rules import ids
+
+    corpus = load(paths.DATA, base=paths.ROOT).corpus
+    data_ids = (
+        set(corpus.bases)
+        | set(corpus.actors)
+        | set(corpus.sources)
+        | {c.id for c in corpus.claims}
+        | {item.id for page in corpus.pages for item in (*page.facts, *page.events)}
+    )
+    pages = [
+        p
+        for p in built_site.rglob("index.html")
+        if p.parent.relative_to(built_site).parts[:1]
+        in (("bases",), ("actors",), ("sources",), ("overview",), ("claims",), ("timeline",))
+    ]
+    assert len(pages) > 50
+    generated: set[str] = set()
+    for page in pages:
+        article = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find("article")
+        generated |= {t["id"] for t in article.find_all(id=True)} - data_ids
+    assert generated, "no generated anchors found"
+    assert {a for a in generated if ids.reserved(a) is None} == set()

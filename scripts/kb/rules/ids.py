@@ -48,6 +48,8 @@ RESERVED = frozenset(
         "appearances",
         "assessment",
         "cited-by",
+        "documents-it-issued",
+        "installations",
         "title",
         # names Windows cannot check out
         "aux",
