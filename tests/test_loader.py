@@ -318,3 +318,42 @@ def test_problems_per_file_are_capped_with_a_named_limit(check) -> None:
         f"{BASE}:1:1: error [limits] 9 more problems in this file are not shown "
         "(MAX_ISSUES_PER_FILE); fix these first" in got
     )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "kind: news  # one of: news, statement",
+        "published: 2024-03          # YYYY, YYYY-MM or YYYY-MM-DD",
+        'title: "Türkiye #1 ülke"  # quoted, so the # is text',
+        "title: C#",
+        "# a whole-line comment",
+    ],
+)
+def test_ordinary_comments_are_not_warned_about(line: str) -> None:
+    from kb.loader import parse
+
+    record, issues = parse(f"id: x\n{line}\n".encode(), "x.yaml", "source")
+    assert record is not None
+    assert issues == []
+
+
+@pytest.mark.parametrize(
+    ("line", "col", "rest"),
+    [
+        ("note: Türkiye #1 ülke", 15, "#1 ülke"),
+        ("text: A fact.  # not a comment", 16, "# not a comment"),
+        ("note: see #", 11, "#"),
+    ],
+)
+def test_a_comment_that_cuts_text_short_is_warned_about(line: str, col: int, rest: str) -> None:
+    from kb.loader import parse
+
+    record, issues = parse(f"id: x\n{line}\n".encode(), "x.yaml", "source")
+    assert record is not None
+    key = line.split(":")[0]
+    assert [i.format() for i in issues] == [
+        f"x.yaml:2:{col}: warning [comment] '{key}' stops before '{rest}': in YAML ' #' starts "
+        "a comment, so the rest of the line is not part of the value; put the whole value in "
+        "quotes if the '#' belongs to it"
+    ]

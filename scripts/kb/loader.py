@@ -11,7 +11,8 @@ unquoted scalar only where the schema asks for a number or a boolean. So `no`, `
 The character policy (`kb.chars`) applies twice: to the file text, and to every key and value
 after YAML escapes are decoded, so `"\u202e"` or `"\x7f"` written as an escape is refused
 like the character itself. A plain `null` or `~` is refused (it would silently mean "no value"),
-and a comment that cuts a plain value short (`note: Türkiye #1`) gets a warning.
+and a comment that seems to cut a plain value short (`note: Türkiye #1 ülke`, or any comment
+after a plain value of several words) gets a warning.
 """
 
 from __future__ import annotations
@@ -282,8 +283,9 @@ class _Builder:
             return False
         if not node.style:
             after = self.text[node.end_mark.index : node.end_mark.index + 200]
-            if value and _COMMENT_AFTER.match(after):
-                rest = after.split("\n", 1)[0].strip()
+            rest = after.split("\n", 1)[0].strip() if _COMMENT_AFTER.match(after) else ""
+            # '#1' or a comment after prose is probably text; 'kind: news  # one of: ...' is not
+            if value and rest and (not rest[1:2].isspace() or " " in value):
                 line, col = _mark(node.end_mark)
                 self.issues.append(
                     Issue(
