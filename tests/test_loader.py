@@ -202,8 +202,6 @@ def test_utf8_bom_is_tolerated(check) -> None:
         "0755",
         "1.10",
         "2025-07-02",
-        "~",
-        "null",
         ".nan",
         "+905551234567",
         "1_000",
@@ -357,3 +355,23 @@ def test_a_comment_that_cuts_text_short_is_warned_about(line: str, col: int, res
         "a comment, so the rest of the line is not part of the value; put the whole value in "
         "quotes if the '#' belongs to it"
     ]
+
+
+@pytest.mark.parametrize("value", ["null", "Null", "NULL", "~"])
+def test_plain_null_is_refused_where_text_is_written(value: str) -> None:
+    from kb.loader import parse
+
+    record, issues = parse(f"id: alpha\nsummary: {value}\n".encode(), "x.yaml", "base")
+    assert record is None
+    assert [i.format() for i in issues] == [
+        f"x.yaml:2:10: error [null] 'summary' is {value}, which YAML reads as 'no value'; write "
+        "the value, delete the line if the field is optional, or put it in quotes "
+        f"('\"{value}\"') if you mean the word"
+    ]
+
+
+def test_quoted_null_is_the_word() -> None:
+    from kb.loader import parse
+
+    record, issues = parse(b'id: alpha\nsummary: "null"\n', "x.yaml", "base")
+    assert issues == [] and record is not None and record.data["summary"] == "null"
