@@ -3,7 +3,9 @@
 - on_config: derive repo_url, edit_uri and site_url from `extra.github_repository`.
 - on_files: check the data (a data error stops the build with the validator's report), add one
   generated page per record and the index pages, and point each one's edit link at its YAML.
-- on_page_markdown: expand `<!-- kb:NAME -->` markers in hand-written pages.
+- on_page_markdown: give each generated page its metadata (title, description) directly, with
+  no YAML front matter that text from data could break; expand `<!-- kb:NAME -->` markers in
+  hand-written pages.
 - on_post_build: make Material's search worker fold Turkish letters.
 
 A failure in the kb package stops the build with a one-paragraph message, never a raw
@@ -20,7 +22,7 @@ import os
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
@@ -35,6 +37,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("mkdocs.plugins.kb")
 _renderer: dict[str, Renderer] = {}
+_meta: dict[str, dict[str, Any]] = {}
+"""Generated page path -> the metadata its template set, for on_page_markdown."""
 T = TypeVar("T")
 
 
@@ -88,12 +92,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for warning in loaded.warnings:
         log.warning(warning.format())
     _renderer["current"] = renderer
+    _meta.clear()
     site_url = config.site_url or ""
     published = _guarded(lambda: publish.site_files(loaded, site_url, config.site_name))
     for path, content in published.items():
         files.append(File.generated(config, path, content=content))
     for page in _guarded(renderer.pages):
-        file = File.generated(config, page.uri, content=page.content)
+        _meta[page.uri] = page.meta
+        file = File.generated(config, page.uri, content=page.body)
         # Edit links open the YAML a page came from; generated index pages have none.
         file.edit_uri = f"../{page.source}" if page.source else None
         files.append(file)
@@ -101,6 +107,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    meta = _meta.get(page.file.src_uri) if page.file.generated_by is not None else None
+    if meta is not None:
+        if page.meta:  # the generated Markdown has no front matter: this came from data
+            raise PluginError(
+                f"generated page {page.file.src_uri} produced metadata of its own "
+                f"({', '.join(sorted(page.meta))}); this is a bug in the kb templates"
+            )
+        page.meta = dict(meta)
+        return markdown
     if page.file.generated_by is None and MARKER.search(markdown):
         renderer = _renderer["current"]
         return _guarded(lambda: expand_markers(markdown, page.file.src_uri, renderer))

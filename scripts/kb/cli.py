@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from kb import paths
+from kb.datatree import KINDS
 from kb.issues import Issue, Level, summary
-from kb.loader import KINDS
 
 if TYPE_CHECKING:
     from kb.build import Build
@@ -191,7 +191,7 @@ def stats(data_root: Path) -> None:
     type=click.FloatRange(0.1, 120),
     default=15.0,
     show_default=True,
-    help="Seconds to wait for each response.",
+    help="Seconds each request may take in total (a slow server is cut off).",
 )
 @click.option("--retries", type=click.IntRange(0, 5), default=2, show_default=True)
 @click.option("--max-redirects", type=click.IntRange(0, 20), default=5, show_default=True)

@@ -12,7 +12,7 @@ import json
 import posixpath
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -86,13 +86,46 @@ def href(url: str) -> str:
     return quote(url, safe="/:?#[]@!$&*+,;=%~-._'")
 
 
+def front_matter(meta: dict[str, Any]) -> str:
+    """Metadata as a YAML front matter block that no text can break: every value is written
+    as JSON, which YAML reads, with everything but printable ASCII as an escape."""
+    if not meta:
+        return ""
+    lines = [
+        f"{key}: " + json.dumps(value, ensure_ascii=True).replace("\x7f", "\\u007f")
+        for key, value in meta.items()
+    ]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
+
+
+def page_meta(meta: dict[str, Any]) -> dict[str, Any]:
+    """A template's `meta` (title, description, ...) with each text HTML-escaped, as the
+    theme expects of page titles and descriptions."""
+    return {
+        key: page_meta(value)
+        if isinstance(value, dict)
+        else str(html_text(value))
+        if isinstance(value, str)
+        else value
+        for key, value in meta.items()
+    }
+
+
 @dataclass(frozen=True)
 class Generated:
-    """One generated Markdown page and the data file it was made from (for edit links)."""
+    """One generated Markdown page, its metadata and the data file it was made from (for edit
+    links). The metadata travels beside the Markdown, not in it, so the MkDocs hook hands it
+    over without a YAML round trip that text from data could break."""
 
     uri: str
-    content: str
+    body: str
     source: str | None
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def content(self) -> str:
+        """The page as one Markdown file with front matter, for other engines (`kb pages`)."""
+        return front_matter(self.meta) + self.body
 
 
 class Renderer:
@@ -123,7 +156,6 @@ class Renderer:
             date=self.language.date,
             link_to=self._link_to,
             url=lambda u: Markup(href(u)),
-            json=lambda v: Markup(json.dumps(str(html_text(v)), ensure_ascii=False)),
             label=self._label,
             text=lambda t: t.get(lang),
             other=lambda t: t.other(lang),
@@ -187,9 +219,14 @@ class Renderer:
         return Markup(rel + (f"#{anchor}" if anchor else ""))
 
     def render(self, template: str, uri: str, **context: Any) -> str:
+        return self.render_page(template, uri, **context)[0]
+
+    def render_page(self, template: str, uri: str, **context: Any) -> tuple[str, dict[str, Any]]:
+        """A page's Markdown and the `meta` mapping its template sets (title, description)."""
         self._current = uri
         try:
-            return self.env.get_template(template).render(page_uri=uri, **context)
+            module = self.env.get_template(template).make_module({"page_uri": uri, **context})
+            return str(module).lstrip("\n"), page_meta(getattr(module, "meta", {}))
         finally:
             self._current = "index.md"
 
@@ -201,7 +238,8 @@ class Renderer:
                 uri = addresses.page(kind.name, ident if "{id}" in kind.path else None, self.lang)
                 if path is not None:
                     context["changed"] = self.changed.get(path)
-                out.append(Generated(uri, self.render(kind.template, uri, **context), path))
+                body, meta = self.render_page(kind.template, uri, **context)
+                out.append(Generated(uri, body, path, meta))
         return out
 
     def _records(self, kind: str | None) -> list[tuple[str | None, str | None, dict[str, Any]]]:

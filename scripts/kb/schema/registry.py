@@ -11,7 +11,6 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
 SCHEMA_DIR = Path(__file__).resolve().parents[3] / "data" / "schema"
@@ -39,8 +38,11 @@ def _registry() -> Registry:
 
 
 @cache
-def validator(kind: str) -> Draft202012Validator:
-    return Draft202012Validator(_schemas()[SCHEMA_FILES[kind]], registry=_registry())
+def validator(kind: str) -> Any:
+    """The schema validator for a record kind; patterns must match the whole value."""
+    from kb.patterns import Validator
+
+    return Validator(_schemas()[SCHEMA_FILES[kind]], registry=_registry())
 
 
 def schema(name: str) -> dict[str, Any]:
