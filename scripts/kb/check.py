@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from kb import rules, schema
+from kb import fastcheck, rules
 from kb.issues import Issue, Level, has_errors
 from kb.loader import Record, load_root
 
@@ -31,7 +31,7 @@ def check_root(root: Path, base: Path | None = None, today: dt.date | None = Non
     records, issues, files = load_root(root, base)
     valid: list[Record] = []
     for record in records:
-        problems = schema.check(record)
+        problems = fastcheck.check(record)  # the detailed validator reports failures
         issues.extend(problems)
         if not problems:
             valid.append(record)
