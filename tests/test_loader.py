@@ -320,3 +320,14 @@ def test_problems_per_file_are_capped_with_a_named_limit(check) -> None:
         f"{BASE}:1:1: error [limits] 9 more problems in this file are not shown "
         "(MAX_ISSUES_PER_FILE); fix these first" in got
     )
+
+
+def test_refused_keys_skip_their_values_and_the_rest_is_still_checked(check) -> None:
+    """The single-pass builder passes over the value of a refused key (its own keys are not
+    reported) and goes on with the next key at the right level."""
+    text = "id: alpha\nid: {x: [1, {k: a, k: b}]}\n[k]: {y: 1}\nname: A\nname: B\n"
+    assert [line for line in check(base(text)) if line.startswith(BASE)] == [
+        f"{BASE}:2:1: error [duplicate-key] duplicate key 'id' (first on line 1); keep one of them",
+        f"{BASE}:3:1: error [yaml] a key must be plain text, not a list or mapping",
+        f"{BASE}:5:1: error [duplicate-key] duplicate key 'name' (first on line 4); keep one of them",
+    ]
