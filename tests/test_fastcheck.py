@@ -18,7 +18,7 @@ from test_hostile import ALLOWED, REFUSED, url
 from test_rules import CASES
 
 from kb import fastcheck, paths, schema
-from kb.check import check_root
+from kb.check import MEMO, check_root
 from kb.loader import Record, load_root
 
 Files = dict[str, str | bytes | None]
@@ -106,6 +106,7 @@ def test_both_paths_give_the_same_verdicts(tmp_path: Path, files: Files, monkeyp
     _compare(root, tmp_path)
     fast = check_root(root, base=tmp_path, today=TODAY)
     monkeypatch.setattr(fastcheck, "check", schema.check)
+    MEMO.clear()
     slow = check_root(root, base=tmp_path, today=TODAY)
     assert [i.format() for i in fast.issues] == [i.format() for i in slow.issues]
     assert [r.data for r in fast.records] == [r.data for r in slow.records]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -492,8 +492,15 @@ def data_files(root: Path) -> Iterator[tuple[Path, str]]:
                 yield p, kind
 
 
-def load_root(root: Path, base: Path | None = None) -> tuple[list[Record], list[Issue], int]:
-    """Load every data file under `root`. Returns records, problems, and the file count."""
+LoadFile = Callable[[Path, str, Path | None, str | None], tuple[Record | None, list[Issue]]]
+
+
+def load_root(
+    root: Path, base: Path | None = None, load: LoadFile | None = None
+) -> tuple[list[Record], list[Issue], int]:
+    """Load every data file under `root` with `load` (default `load_file`, which the checker
+    wraps to add the schema step and a memo). Returns records, problems, and the file count."""
+    load = load or load_file
     records: list[Record] = []
     issues: list[Issue] = []
     files = 0
@@ -516,7 +523,7 @@ def load_root(root: Path, base: Path | None = None) -> tuple[list[Record], list[
             )
             continue
         header = schema_line(kind) if headers else None
-        record, problems = load_file(path, kind, base, header)
+        record, problems = load(path, kind, base, header)
         issues.extend(problems)
         if record is not None:
             records.append(record)
