@@ -12,7 +12,7 @@ import re
 
 from kb import schema
 from kb.issues import Issue
-from kb.rules.context import Context, walk
+from kb.rules.context import Context
 
 NAME = "dates"
 _DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
@@ -42,7 +42,7 @@ def check(ctx: Context) -> list[Issue]:
     keys = schema.keys_of_type("date")
     found: list[Issue] = []
     for record in ctx.records:
-        for path, value in walk(record.data):
+        for path, value in ctx.walk(record):
             if isinstance(value, dict):
                 for first, second in PAIRS:
                     a, b = value.get(first), value.get(second)
