@@ -83,6 +83,8 @@ def _builds(data: Path, work: Path, runs: int, page: str) -> dict[str, Any]:
         "static_s": round(min(s.seconds for _, s in per_run), 2),
         "full_over_static": round(full.seconds / static.seconds, 2),
         "ratios": [round(f.seconds / s.seconds, 2) for f, s in per_run],
+        "cpu_ratios": [round(f.cpu_s / s.cpu_s, 2) for f, s in per_run],
+        "build_cpu_s": round(min(f.cpu_s for f, _ in per_run), 2),
         "page_kb": round(benchbuild.page_kb(full.site, page), 1),
         "site_mb": round(benchbuild.site_size_mb(full.site), 1),
         "peak_mb": round(max(f.peak_mb for f, _ in per_run)),
@@ -215,12 +217,22 @@ def table(rows: list[dict[str, Any]], real: dict[str, Any]) -> str:
     return head + body
 
 
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
+
+
 def machine() -> str:
-    cores = os.cpu_count()
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     return (
-        f"{platform.machine()}, {cores} cores, Python {platform.python_version()}, "
-        f"load average {load:.1f} at start, {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC"
+        f"{_cpu_model()}, {os.cpu_count()} cores ({platform.machine()}), Python "
+        f"{platform.python_version()}, load average {load:.1f}, "
+        f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC"
     )
 
 
@@ -261,6 +273,7 @@ def main(argv: list[str]) -> None:
     print()
     for line in budgets(rows, real, loops):
         print(line)
+    print(f"\nmachine at the end: {machine()}")
 
 
 if __name__ == "__main__":
