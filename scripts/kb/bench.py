@@ -102,7 +102,7 @@ def measure_size(count: int, work: Path, runs: int) -> dict[str, Any]:
         "validate_s": round(validate, 2),
         "generate_s": round(generate, 2),
     }
-    row |= _builds(data, work / f"n{count}", runs, "bases/b00001")
+    row |= _builds(data, work / f"n{count}", runs, "bases/b00000")
     return row
 
 
@@ -127,7 +127,7 @@ def measure_edits(work: Path, edits: int, count: int | None) -> dict[str, Any]:
     else:
         data = work / f"n{count}" / "data"
         first, times = editloop.measure(
-            project, data / "bases" / "b00001.yaml", "bases/b00001/", edits, data=data
+            project, data / "bases" / "b00000.yaml", "bases/b00000/", edits, data=data
         )
     return {"first_build_s": round(first, 2), "edits_s": [round(t, 2) for t in times]}
 
@@ -138,9 +138,9 @@ def _warm_regenerate(count: int, work: Path) -> dict[str, float]:
     data = work / f"n{count}" / "data"
     MEMO.clear()
     check_root(data, base=data.parent)
-    target = data / "bases" / "b00001.yaml"
+    target = data / "bases" / "b00000.yaml"
     original = target.read_text(encoding="utf-8")
-    target.write_text(original.replace("Installation 1 Air Base", "Installation 1 AB"), "utf-8")
+    target.write_text(original.replace("Installation 0 Air Base", "Installation 0 AB"), "utf-8")
     try:
         start = time.perf_counter()
         result = check_root(data, base=data.parent)

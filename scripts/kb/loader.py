@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -447,10 +448,18 @@ def parse(
     return Record(kind, display, walk.root, walk.positions, frozenset(walk.plain)), []
 
 
+@lru_cache(maxsize=256)
+def _resolved(folder: Path) -> Path:
+    """Folders resolved once: a run shows thousands of paths from a handful of folders."""
+    return folder.resolve()
+
+
 def display_path(path: Path, base: Path | None = None) -> str:
     """A path as shown in messages: relative to `base` (default: the working folder)."""
-    start = (base or Path.cwd()).resolve()
-    full = path.resolve() if not path.is_symlink() else path.parent.resolve() / path.name
+    start = _resolved(base or Path.cwd())
+    # The file itself is never followed: a symbolic link is shown where it is.
+    plain = path.name not in ("", ".", "..")
+    full = _resolved(path.parent) / path.name if plain else path.resolve()
     return full.relative_to(start).as_posix() if full.is_relative_to(start) else full.as_posix()
 
 
