@@ -14,6 +14,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from kb import paths
@@ -46,11 +48,15 @@ def _get(url: str) -> str:
         return ""
 
 
-def _wait(predicate: object, timeout: float) -> float | None:
+def _shows(url: str, text: str) -> bool:
+    return text in _get(url)
+
+
+def _wait(predicate: Callable[[], bool], timeout: float) -> float | None:
     """Seconds until `predicate()` holds, or None after `timeout`."""
     start = time.perf_counter()
     while time.perf_counter() - start < timeout:
-        if predicate():  # type: ignore[operator]
+        if predicate():
             return time.perf_counter() - start
         time.sleep(POLL)
     return None
@@ -94,7 +100,7 @@ def measure(
             changed = _drop_key(changed, "old_summary")
             time.sleep(1.0)  # let the server settle after the previous reload
             yaml_file.write_text(changed, encoding="utf-8")
-            took = _wait(lambda m=marker: m in _get(url), timeout)  # type: ignore[misc]
+            took = _wait(partial(_shows, url, marker), timeout)
             if took is None:
                 raise SystemExit(f"the edit never reached {url}:\n{log.read_text()[-2000:]}")
             times.append(took)

@@ -367,8 +367,9 @@ class _Pass:
             )
             frame[2] = _SKIP
         else:
-            first[key] = ev.start_mark.line + 1
-            self.positions[(*frame[1], key)] = _mark(ev.start_mark)
+            line, col = _mark(ev.start_mark)
+            first[key] = line
+            self.positions[(*frame[1], key)] = (line, col)
             frame[2] = key
 
 
