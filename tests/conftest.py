@@ -41,6 +41,7 @@ VALID_INDENTED = {
             claimed_by:
               - {actor: party, date: 2025-07-02, source: src-party}
             status: unassessed
+            assessment: Not yet checked.
         """,
     "sources/src-one.yaml": """\
         id: src-one

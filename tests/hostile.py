@@ -41,6 +41,8 @@ FIELDS = (
     "overview.title",
     "overview.summary",
     "overview.fact",
+    "overview.claim.assessment",
+    "source.read_at.note",
 )
 
 
@@ -128,6 +130,7 @@ claims:
     claimed_by:
       - {{actor: party, date: 2025-07-02, source: src-party}}
     status: unassessed
+    assessment: {t("overview.claim.assessment")}
 """,
         "sources/src-one.yaml": f"""\
 id: src-one
@@ -137,6 +140,7 @@ author: {t("source.author")}
 published: 2020-01-01
 url: https://news.example/report?a=1&b=(2)
 archive_url: https://web.archive.org/web/20200101000000/https://news.example/report
+read_at: {{url: https://reprint.example/report, note: {t("source.read_at.note")}}}
 accessed: 2026-11-01
 language: tr
 kind: news

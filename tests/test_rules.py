@@ -26,7 +26,9 @@ ASSESSED = """\
 
 def claim_status(status: str, stance: str, source: str = "src-one") -> dict[str, str]:
     block = ASSESSED.format(status=status, stance=stance, source=source)
-    return edit("bases/alpha.yaml", "    status: unassessed", block)
+    return edit(
+        "bases/alpha.yaml", "    status: unassessed\n    assessment: Not yet checked.", block
+    )
 
 
 def test_valid_corpus_passes(check) -> None:
@@ -94,19 +96,15 @@ CASES = [
     ),
     # status
     (
-        "assessed without assessment",
-        edit(
-            "bases/alpha.yaml",
-            "status: unassessed",
-            "status: unsupported\n    reviewed: 2026-11-01",
-        ),
-        f"{A}:24:5: error [status] status 'unsupported' needs an 'assessment' explaining it",
+        "assessed without a review date",
+        edit("bases/alpha.yaml", "status: unassessed", "status: unsupported"),
+        f"{A}:24:5: error [status] status 'unsupported' needs a 'reviewed' date (YYYY-MM-DD)",
     ),
     (
         "supported by the claimant only",
         claim_status("supported", "supports", "src-party"),
         f"{A}:24:5: error [status] status 'supported' needs at least one 'supports' evidence from a "
-        "source not issued by the claim's own actors",
+        "source issued neither by the claim's actors nor by their affiliates",
     ),
     (
         "disputed without contradiction",

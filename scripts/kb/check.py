@@ -10,6 +10,7 @@ from pathlib import Path
 from kb import fastcheck, limits, memo, rules, schema
 from kb.issues import Issue, Level, has_errors
 from kb.loader import Record, display_path, load_file, load_root
+from kb.rules import placeholders
 
 MEMO = memo.Memo()
 """Each file's checked outcome by content: under `mkdocs serve` only edited files are parsed
@@ -30,11 +31,15 @@ class Result:
 def _checked(
     path: Path, kind: str, base: Path | None, header: str | None
 ) -> tuple[Record | None, list[Issue]]:
-    """One file loaded and schema-checked: the record only when both pass, and the problems."""
+    """One file loaded and schema-checked: the record only when both pass, and the problems.
+    Placeholders left by `kb new` are reported instead of the schema messages they cause."""
     record, issues = load_file(path, kind, base, header)
     if record is None:
         return None, issues
-    problems = fastcheck.check(record)  # the detailed validator reports failures
+    left = placeholders.scan(record)
+    problems = left + [  # the detailed validator writes any schema message
+        i for i in fastcheck.check(record) if not (left and placeholders.PLACEHOLDER in i.message)
+    ]
     return (None, [*issues, *problems]) if problems else (record, issues)
 
 

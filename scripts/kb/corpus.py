@@ -98,7 +98,7 @@ def _base(n: int, claims: int) -> str:
         date: 2025-07-{1 + i % 28:02d}
         source: {b}-s5
         quote: {_text(n + i, 100)}
-      - {{actor: {b}-a1, date: 2025-08-{1 + i % 28:02d}, source: {b}-s4}}
+      - {{actor: {b}-a1, date: 2025-08-{1 + i % 28:02d}, source: {b}-s4, speech: reported}}
     status: disputed
     assessment: {_text(n + 11 * i, 230)}
     reviewed: 2026-11-01

@@ -57,6 +57,8 @@ class Appearance:
     source: str
     locator: str | None = None
     quote: str | None = None
+    speech: str = "own"
+    """'own' (the actor's own document), 'quoted' or 'reported' (in someone else's)."""
 
 
 @dataclass(frozen=True)
@@ -200,6 +202,16 @@ class Source:
     archive_url: str | None = None
     accessed: str | None = None
     note: Text | None = None
+    read_at: ReadAt | None = None
+
+
+@dataclass(frozen=True)
+class ReadAt:
+    """Where a source's text was actually read, when not at its original address."""
+
+    url: str
+    note: Text
+    publisher: str | None = None
 
 
 @dataclass(frozen=True)
@@ -253,7 +265,14 @@ def _page_parts(data: dict[str, Any], page: str) -> dict[str, Any]:
             id=c["id"],
             text=Text.of(c["text"]) or Text(""),
             claimed_by=tuple(
-                Appearance(a["actor"], a["date"], a["source"], a.get("locator"), a.get("quote"))
+                Appearance(
+                    a["actor"],
+                    a["date"],
+                    a["source"],
+                    a.get("locator"),
+                    a.get("quote"),
+                    a.get("speech", "own"),
+                )
                 for a in c["claimed_by"]
             ),
             status=c["status"],
@@ -424,6 +443,12 @@ class Corpus:
         return tuple(self.sources[s] for s in ids)
 
 
+def _read_at(value: dict[str, Any] | None) -> ReadAt | None:
+    if value is None:
+        return None
+    return ReadAt(value["url"], Text.of(value["note"]) or Text(""), value.get("publisher"))
+
+
 def build(records: list[Record]) -> Corpus:
     """Turn checked records into the model. Records are assumed valid."""
     bases: dict[str, Base] = {}
@@ -460,6 +485,7 @@ def build(records: list[Record]) -> Corpus:
                 d.get("archive_url"),
                 d.get("accessed"),
                 Text.of(d.get("note")),
+                _read_at(d.get("read_at")),
             )
         elif r.kind == "overview":
             overview = Overview(

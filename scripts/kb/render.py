@@ -48,6 +48,17 @@ _MONTHS = (
 )
 
 
+# How an actor's own document of each source kind is named in "TKP, statement of 2 July 2025".
+OWN_DOCUMENT = {
+    "news": "article",
+    "statement": "statement",
+    "official": "publication",
+    "reference": "entry",
+    "research": "publication",
+    "data": "data set",
+}
+
+
 def md_text(value: Any, lang: str = "en") -> str | Markup:
     """A data value as inert Markdown text (before the HTML escape autoescape adds)."""
     if isinstance(value, Markup):
@@ -155,6 +166,7 @@ class Renderer:
             repo_file=lambda name: (paths.ROOT / name).read_text(encoding="utf-8"),
             anchor=anchor,
             markup=Markup,
+            own_document=OWN_DOCUMENT,
         )
 
     # The page being rendered, for relative links; set by `render`.

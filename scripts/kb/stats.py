@@ -1,4 +1,5 @@
-"""The data-quality report: per-page counts, unassessed claims, sources with no archive link."""
+"""The data-quality report: per-page counts, unassessed claims, sources with no date or no
+archive link."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ class Row:
 class Quality:
     rows: tuple[Row, ...]
     unassessed: tuple[Claim, ...]
+    undated: tuple[Source, ...]
     unarchived: tuple[Source, ...]
 
 
@@ -43,6 +45,7 @@ def quality(corpus: Corpus) -> Quality:
     return Quality(
         rows,
         tuple(c for c in corpus.claims if c.status == "unassessed"),
+        tuple(s for s in corpus.sources.values() if s.published == "unknown"),
         tuple(s for s in corpus.sources.values() if not s.archive_url),
     )
 
@@ -69,7 +72,12 @@ def format_text(corpus: Corpus) -> str:
         for row in table
     ]
     lines += ["", f"Claims not yet assessed ({len(q.unassessed)}):"]
-    lines += [f"  {c.page}#{c.id}: {c.text.en}" for c in q.unassessed] or ["  none"]
+    lines += [
+        f"  {c.page}#{c.id}: {c.text.en} (why: {c.assessment.en if c.assessment else '?'})"
+        for c in q.unassessed
+    ] or ["  none"]
+    lines += ["", f"Sources whose publication date is unknown ({len(q.undated)}):"]
+    lines += [f"  {s.id}" for s in q.undated] or ["  none"]
     lines += [
         "",
         f"Sources without an archive link ({len(q.unarchived)} of {len(corpus.sources)}):",

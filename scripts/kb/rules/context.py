@@ -56,3 +56,23 @@ def walk(value: Any, path: JsonPath = ()) -> list[tuple[JsonPath, Any]]:
 def claims(record: Record) -> Iterator[tuple[JsonPath, dict[str, Any]]]:
     for i, claim in enumerate(record.data.get("claims", [])):
         yield ("claims", i), claim
+
+
+def issuer(ctx: Context, source_id: str) -> str | None:
+    """The actor that issued a source, or None (unknown source, or no actor issued it)."""
+    record = ctx.by_kind["source"].get(source_id)
+    return record.data.get("issued_by") if record else None
+
+
+def circle(ctx: Context, actor_ids: set[str]) -> set[str]:
+    """The actors whose documents are not independent of `actor_ids`: the actors themselves and
+    their affiliates, in either direction (a party and its newspaper, a state and its media)."""
+    actors = ctx.by_kind["actor"]
+    out = set(actor_ids)
+    for aid, record in actors.items():
+        linked = set(record.data.get("affiliates", []))
+        if aid in actor_ids:
+            out |= linked
+        if linked & actor_ids:
+            out.add(aid)
+    return out
