@@ -25,7 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from kb import benchbuild, corpus, editloop, git, model, paths
+from kb import benchbuild, build, corpus, editloop, git, model, paths, publish
 from kb.check import MEMO, check_root
 from kb.render import Renderer, expand_markers
 
@@ -58,8 +58,11 @@ def _cold_check(data: Path) -> Any:
 
 
 def _generate(data: Path, records: list[Any]) -> int:
-    """Model and every page's Markdown, including expanded blocks of hand-written pages."""
-    renderer = Renderer(model.build(records), git.last_changed(data, data.parent))
+    """What the hook makes from checked records: the model, the exports and feed, and every
+    page's Markdown, including expanded blocks of hand-written pages."""
+    loaded = build.Loaded(model.build(records), [], records)
+    publish.site_files(loaded, "https://kb.example/", "bench")
+    renderer = Renderer(loaded.corpus, git.last_changed(data, data.parent))
     pages = renderer.pages()
     for md in sorted((paths.ROOT / "docs").rglob("*.md")):
         uri = md.relative_to(paths.ROOT / "docs").as_posix()

@@ -18,7 +18,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from kb import build, paths
+from kb import build, paths, publish
 from kb.render import write_pages
 
 EPOCH = "1764201600"
@@ -60,13 +60,21 @@ def run_build(config: Path, site: Path, env: dict[str, str] | None = None) -> Bu
     return Built(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, site)
 
 
+def _config_value(key: str) -> str:
+    text = (paths.ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    found = re.search(rf"^\s*{key}:\s*(\S.*?)\s*$", text, re.MULTILINE)
+    if not found:
+        raise SystemExit(f"mkdocs.yml has no '{key}'")
+    return found.group(1)
+
+
+def _site_name() -> str:
+    return _config_value("site_name")
+
+
 def _hook_settings() -> dict[str, str]:
     """What the hook's on_config derives from `extra.github_repository`."""
-    text = (paths.ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    found = re.search(r"^\s*github_repository:\s*(\S+)", text, re.MULTILINE)
-    if not found:
-        return {}
-    repo = found.group(1)
+    repo = _config_value("github_repository")
     owner, name = repo.split("/")
     return {
         "repo_url": f"https://github.com/{repo}",
@@ -77,20 +85,25 @@ def _hook_settings() -> dict[str, str]:
 
 
 def static_twin(data: Path, folder: Path) -> Path:
-    """Write the generated Markdown and a hook-less configuration; returns the config path."""
+    """Write what the hook adds (generated Markdown, exports, feed) and a hook-less
+    configuration; returns the config path."""
     docs = folder / "docs"
     if folder.exists():
         shutil.rmtree(folder)
     shutil.copytree(paths.ROOT / "docs", docs)
-    renderer, _ = build.renderer(data)
+    renderer, _, loaded = build.renderer(data)
     write_pages(renderer, docs, paths.ROOT / "docs")
+    hook = _hook_settings()
+    for path, content in publish.site_files(loaded, hook["site_url"], _site_name()).items():
+        (docs / path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / path).write_bytes(content)
     settings = {
         "INHERIT": str(paths.ROOT / "mkdocs.yml"),
         "docs_dir": str(docs),
         "hooks": [],
         "watch": [],
         "theme": {"name": "material", "custom_dir": str(paths.ROOT / "scripts/kb/theme")},
-        **_hook_settings(),
+        **hook,
     }
     config = folder / "mkdocs.yml"
     # JSON is YAML: the configuration is written without importing a YAML library.
