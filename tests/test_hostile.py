@@ -885,7 +885,9 @@ def _build_in_process(root: Path, out: Path, policy_off: bool) -> None:
     from mkdocs.config import load_config
 
     from kb import chars
+    from kb.check import MEMO
 
+    MEMO.clear()  # checked files are memoized by content: a policy switch must not reuse them
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(paths, "DATA", root)
         mp.setenv("SOURCE_DATE_EPOCH", "1764201600")

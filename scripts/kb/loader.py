@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -488,9 +489,17 @@ def data_files(root: Path) -> list[tuple[Path, str]]:
     return datatree.walk(root)[0]
 
 
-def load_root(root: Path, base: Path | None = None) -> tuple[list[Record], list[Issue], int]:
-    """Load every data file under `root`. Returns records, problems, and the count of files
+LoadFile = Callable[[Path, str, Path | None, str | None], tuple[Record | None, list[Issue]]]
+"""How one file is loaded (and, in the checker, validated and memoized)."""
+
+
+def load_root(
+    root: Path, base: Path | None = None, load: LoadFile | None = None
+) -> tuple[list[Record], list[Issue], int]:
+    """Load every data file under `root` with `load` (default `load_file`, which the checker
+    wraps to add the schema step and a memo). Returns records, problems, and the count of files
     and other entries looked at; anything in the folder that is not read is a problem."""
+    load = load or load_file
     records: list[Record] = []
     files, unexpected = datatree.walk(root)
     issues = [
@@ -499,7 +508,7 @@ def load_root(root: Path, base: Path | None = None) -> tuple[list[Record], list[
     header_for = {kind: schema_line(kind) for kind in (*KINDS.values(), "overview")}
     checked_header = (root / "schema").is_dir()
     for path, kind in files:
-        record, problems = load_file(path, kind, base, header_for[kind] if checked_header else None)
+        record, problems = load(path, kind, base, header_for[kind] if checked_header else None)
         issues.extend(problems)
         if record is not None:
             records.append(record)

@@ -11,7 +11,7 @@ from typing import Any
 from kb import schema
 from kb.dates import PartialDate
 from kb.issues import Issue
-from kb.rules.context import Context, walk
+from kb.rules.context import Context
 
 NAME = "dates"
 PAIRS = (("since", "until"), ("date", "end"), ("published", "accessed"))
@@ -31,7 +31,7 @@ def check(ctx: Context) -> list[Issue]:
     keys = schema.keys_of_type("date")
     found: list[Issue] = []
     for record in ctx.each():
-        for path, value in walk(record.data):
+        for path, value in ctx.walk(record):
             if isinstance(value, dict):
                 for first, second in PAIRS:
                     a, b = value.get(first), value.get(second)

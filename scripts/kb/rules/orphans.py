@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kb.issues import Issue, Level
-from kb.rules.context import Context, walk
+from kb.rules.context import Context
 
 NAME = "orphans"
 
@@ -15,7 +15,7 @@ def check(ctx: Context) -> list[Issue]:
         value
         for record in ctx.each()
         if record.kind != "source"
-        for path, value in walk(record.data)
+        for path, value in ctx.walk(record)
         if path and path[-1] == "source" and isinstance(value, str)
     }
     return [
