@@ -4,7 +4,8 @@ archive link."""
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, is_dataclass
+from typing import Any
 
 from kb import schema
 from kb.model import Claim, Corpus, Source, Text
@@ -19,6 +20,8 @@ class Row:
     claims: int
     by_status: Counter[str]
     sources: int
+    untranslated: int
+    """Localized texts on the page's record that have no Turkish yet."""
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,21 @@ class Quality:
     unassessed: tuple[Claim, ...]
     undated: tuple[Source, ...]
     unarchived: tuple[Source, ...]
+    actors_untranslated: dict[str, int]
+    """Actor id -> its localized texts with no Turkish yet (only actors missing some)."""
+
+
+def untranslated(value: Any) -> int:
+    """How many localized texts in a model object (and everything in it) lack Turkish."""
+    if isinstance(value, Text):
+        return 0 if value.tr else 1
+    if is_dataclass(value) and not isinstance(value, type):
+        return sum(untranslated(getattr(value, f.name)) for f in fields(value))
+    if isinstance(value, tuple | list):
+        return sum(untranslated(v) for v in value)
+    if isinstance(value, dict):
+        return sum(untranslated(v) for v in value.values())
+    return 0
 
 
 def quality(corpus: Corpus) -> Quality:
@@ -39,6 +57,7 @@ def quality(corpus: Corpus) -> Quality:
             len(p.claims),
             Counter(c.status for c in p.claims),
             len(corpus.cited_on(p)),
+            untranslated(p),
         )
         for p in corpus.pages
     )
@@ -47,6 +66,7 @@ def quality(corpus: Corpus) -> Quality:
         tuple(c for c in corpus.claims if c.status == "unassessed"),
         tuple(s for s in corpus.sources.values() if s.published is None),
         tuple(s for s in corpus.sources.values() if not s.archive_url),
+        {a.id: n for a in corpus.actors.values() if (n := untranslated(a))},
     )
 
 
@@ -54,7 +74,7 @@ def format_text(corpus: Corpus) -> str:
     """The report as plain text for the terminal."""
     q = quality(corpus)
     statuses = [s for s, _ in schema.claim_statuses()]
-    head = ["page", "facts", "events", "claims", *statuses, "sources"]
+    head = ["page", "facts", "events", "claims", *statuses, "sources", "no-tr"]
     table = [head] + [
         [
             r.page,
@@ -63,6 +83,7 @@ def format_text(corpus: Corpus) -> str:
             str(r.claims),
             *(str(r.by_status[s]) for s in statuses),
             str(r.sources),
+            str(r.untranslated),
         ]
         for r in q.rows
     ]
@@ -76,6 +97,8 @@ def format_text(corpus: Corpus) -> str:
         f"  {c.page}#{c.id}: {c.text.en} (why: {c.assessment.en if c.assessment else '?'})"
         for c in q.unassessed
     ] or ["  none"]
+    lines += ["", f"Actors with texts not yet in Turkish ({len(q.actors_untranslated)}):"]
+    lines += [f"  {a}: {n}" for a, n in sorted(q.actors_untranslated.items())] or ["  none"]
     lines += ["", f"Sources whose publication date is unknown ({len(q.undated)}):"]
     lines += [f"  {s.id}" for s in q.undated] or ["  none"]
     lines += [

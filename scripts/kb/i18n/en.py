@@ -96,6 +96,8 @@ STRINGS: dict[str, str] = {
     "read-at": "Read at",
     "site": "Site",
     "sources-cited-short": "Sources cited",
+    "untranslated-texts": "Texts not yet in Turkish",
+    "actors-untranslated": "Actors with texts not yet in Turkish:",
     "stance": "Stance",
     "status": "Status",
     "other-name": "Turkish name",
