@@ -20,7 +20,7 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup, escape
 
-from kb import paths, schema
+from kb import counts, paths, schema
 from kb.fold import also_written
 from kb.model import Corpus, Page, Text, event_key
 from kb.stats import quality
@@ -111,6 +111,15 @@ def human_date(value: str | None) -> str:
     return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
 
 
+def presence_vocabulary() -> tuple[dict[str, str], dict[str, str]]:
+    """Labels for who is present or operates, and what each certainty means, from the schema."""
+    props = schema.schema("base.schema.json")["properties"]["presence"]["properties"]
+    labels: dict[str, str] = {}
+    for key in ("present", "operated_by"):
+        labels.update(props[key]["items"].get("x-enumLabels", {}))
+    return labels, dict(schema.vocabulary(props["certainty"]))
+
+
 def href(url: str) -> str:
     """A validated URL made safe inside a Markdown link destination."""
     return quote(url, safe="/:?#[]@!$&*+,;=%~-._'")
@@ -146,7 +155,10 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
+        labels, certainty = presence_vocabulary()
         self.env.filters.update(
+            presence_label=lambda v: labels.get(v, v),
+            certainty_meaning=lambda v: certainty.get(v, ""),
             date=human_date,
             link_to=self._link_to,
             url=lambda u: Markup(href(u)),
@@ -167,6 +179,9 @@ class Renderer:
             anchor=anchor,
             markup=Markup,
             own_document=OWN_DOCUMENT,
+            tallies=lambda: counts.tallies(corpus),
+            statement_page=lambda ident: counts.statement_page(corpus, ident),
+            presence_summary=lambda: counts.summary(corpus),
         )
 
     # The page being rendered, for relative links; set by `render`.
@@ -218,6 +233,7 @@ class Renderer:
             ("actors/index.md", "actors.md.j2"),
             ("sources/index.md", "sources.md.j2"),
             ("timeline.md", "timeline.md.j2"),
+            ("counts.md", "counts.md.j2"),
             ("quality.md", "quality.md.j2"),
         ):
             out.append(Generated(uri, self.render(template, uri), None))

@@ -10,10 +10,10 @@ import datetime as dt
 
 from kb.issues import Issue
 from kb.loader import Record
-from kb.rules import attribution, dates, geo, ids, orphans, refs, status, urls
+from kb.rules import attribution, dates, geo, ids, orphans, presence, refs, status, urls
 from kb.rules.context import Context
 
-RULES = (ids, refs, attribution, status, dates, geo, urls, orphans)
+RULES = (ids, refs, attribution, status, dates, geo, presence, urls, orphans)
 
 
 def run(
