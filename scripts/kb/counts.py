@@ -44,6 +44,7 @@ def covers(presence: Presence, year: int) -> bool | None:
 
 def matches(includes: dict[str, object], presence: Presence) -> bool | None:
     """True, False, or None (undecided) for one installation under one reading."""
+
     def any_of(key: str, values: tuple[str, ...]) -> bool:
         wanted = includes.get(key)
         return wanted is None or bool(set(values) & set(wanted))  # type: ignore[arg-type]

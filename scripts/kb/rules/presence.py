@@ -35,9 +35,9 @@ def _point(record: Record) -> tuple[float, float] | None:
     if not isinstance(coords, dict):
         return None
     lat, lon = coords.get("lat"), coords.get("lon")
-    if isinstance(lat, int | float) and isinstance(lon, int | float):
-        if math.isfinite(lat) and math.isfinite(lon):
-            return (float(lat), float(lon))
+    numbers = isinstance(lat, int | float) and isinstance(lon, int | float)
+    if numbers and math.isfinite(lat) and math.isfinite(lon):
+        return (float(lat), float(lon))
     return None
 
 
@@ -76,7 +76,7 @@ def _site_refs(record: Record, bases: dict[str, Record]) -> list[Issue]:
     for i, other in enumerate(_shares(record)):
         path = ("location", "shares_site_with", i)
         if other == record.id:
-            found.append(record.issue(path, NAME, "an installation cannot share a site with itself"))
+            found.append(record.issue(path, NAME, "an installation cannot share its own site"))
         elif isinstance(other, str) and other not in bases:
             found.append(
                 record.issue(path, NAME, f"no installation '{other}' in data/bases/; check the id")
