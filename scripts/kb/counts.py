@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kb.model import Base, Corpus, Count, Presence
+from kb.model import Base, Corpus, Count, Presence, Text
 
 
 @dataclass(frozen=True)
@@ -82,11 +82,22 @@ def tallies(corpus: Corpus) -> tuple[Tally, ...]:
     return tuple(tally(c, bases) for c in corpus.overview.counts)
 
 
-def statement_page(corpus: Corpus, ident: str) -> str | None:
-    """The page id (a base id or 'overview') holding the claim or fact `ident`."""
+@dataclass(frozen=True)
+class Statement:
+    """Where a count is recorded: a claim or a fact, on a base page or the overview."""
+
+    page: str
+    kind: str
+    text: Text
+
+
+def statement(corpus: Corpus, ident: str) -> Statement | None:
+    """The claim or fact `ident`, with the page (a base id or 'overview') that holds it."""
     for page in corpus.pages:
-        if any(item.id == ident for item in (*page.claims, *page.facts)):
-            return page.id
+        for kind, items in (("claim", page.claims), ("fact", page.facts)):
+            for item in items:
+                if item.id == ident:
+                    return Statement(page.id, kind, item.text)
     return None
 
 

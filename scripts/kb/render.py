@@ -180,7 +180,7 @@ class Renderer:
             markup=Markup,
             own_document=OWN_DOCUMENT,
             tallies=lambda: counts.tallies(corpus),
-            statement_page=lambda ident: counts.statement_page(corpus, ident),
+            statement=lambda ident: counts.statement(corpus, ident),
             presence_summary=lambda: counts.summary(corpus),
         )
 
