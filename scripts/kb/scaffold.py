@@ -28,6 +28,11 @@ def _choices(kind: str, prop: str) -> str:
     return ", ".join(v for v, _ in schema.vocabulary(node))
 
 
+def _presence_choices(prop: str) -> str:
+    node = schema.schema("base.schema.json")["properties"]["presence"]["properties"][prop]
+    return ", ".join(v for v, _ in schema.vocabulary(node.get("items", node)))
+
+
 def _statuses() -> str:
     return ", ".join(v for v, _ in schema.claim_statuses())
 
@@ -47,8 +52,20 @@ kind: ""  # one of: {_choices("base", "kind")}
 location:
   province: ""  # e.g. Adana
   coordinates: {{lat: "", lon: ""}}  # decimal degrees, e.g. lat: 37.0019, lon: 35.4258
+  # shares_site_with: []  # ids of installations at the same site, if any
   citations:
     - source: ""  # the id of a file in data/sources/
+presence:  # who is or was there, for what, when; cite every value
+  status: ""  # one of: {_presence_choices("status")}
+  present: [""]  # any of: {_presence_choices("present")}
+  # allies: []  # with other-ally: two-letter country codes, e.g. DE
+  roles: [""]  # any of: {_presence_choices("roles")}
+  operated_by: [""]  # any of: {_presence_choices("operated_by")}
+  since: ""  # YYYY, YYYY-MM or YYYY-MM-DD, or unknown
+  # until: ""  # required when status is former: a date, or unknown
+  certainty: ""  # one of: {_presence_choices("certainty")}
+  citations:
+    - source: ""  # the source for the presence
 summary: ""  # one neutral paragraph; the first sentence is the one-line summary
 citations:
   - source: ""  # the source for the name and summary
