@@ -58,6 +58,14 @@ location:
   province: Konya
   coordinates: {{lat: {36 + (n % 60) / 10}, lon: {27 + (n % 170) / 10}}}
   citations: {cite}
+presence:
+  status: active
+  present: [nato]
+  roles: [radar]
+  operated_by: [turkey]
+  since: "2000"
+  certainty: reported
+  citations: {cite}
 summary: Installation {n} is a synthetic record used to measure the build.
 citations: {cite}
 facts:

@@ -8,7 +8,8 @@ unless one names the other in `location.shares_site_with` (a NATO unit inside a 
 from __future__ import annotations
 
 import math
-from itertools import combinations
+from collections import defaultdict
+from collections.abc import Iterator
 from typing import Any
 
 from kb.issues import Issue
@@ -84,10 +85,27 @@ def _site_refs(record: Record, bases: dict[str, Record]) -> list[Issue]:
     return found
 
 
+def _neighbours(points: list[tuple[Record, tuple[float, float]]]) -> Iterator[tuple[int, int]]:
+    """Index pairs of points in the same or adjacent grid cells (cells wider than the limit),
+    so the check stays near-linear for large corpora instead of comparing every pair."""
+    cell = 0.01  # degrees: about 1.1 km of latitude, more than MIN_DISTANCE_M anywhere in Turkey
+    grid: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for i, (_, (lat, lon)) in enumerate(points):
+        grid[(int(lat // cell), int(lon // cell))].append(i)
+    for (gy, gx), members in grid.items():
+        for dy in (-1, 0, 1):
+            for dx in (-1, 0, 1):
+                for j in grid.get((gy + dy, gx + dx), ()):
+                    for i in members:
+                        if i < j:
+                            yield i, j
+
+
 def _too_close(bases: dict[str, Record]) -> list[Issue]:
     found: list[Issue] = []
     points = [(r, p) for r in bases.values() if (p := _point(r)) is not None]
-    for (a, pa), (b, pb) in combinations(points, 2):
+    for i, j in sorted(set(_neighbours(points))):
+        (a, pa), (b, pb) = points[i], points[j]
         metres = distance_m(pa, pb)
         if metres >= MIN_DISTANCE_M or b.id in _shares(a) or a.id in _shares(b):
             continue
