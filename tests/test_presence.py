@@ -296,3 +296,13 @@ def test_every_count_on_the_counts_page_is_computed_from_the_data(real) -> None:
                     continue
             expected += 1
         assert _matching(pages["counts.md"], count.id) == expected, count.id
+
+
+def test_a_count_claim_links_to_its_comparison(tmp_path: Path) -> None:
+    files = {**overview(statement="alpha-claim")}
+    result = check_root(write_root(tmp_path / "data", files), base=tmp_path, today=TODAY)
+    assert result.ok, [i.format() for i in result.issues]
+    renderer = Renderer(build(result.records))
+    page = next(g.content for g in renderer.pages() if g.uri == "bases/alpha.md")
+    assert "**Counts compared.**" in page
+    assert "[Three US bases](../counts.md#count-us-now)" in page

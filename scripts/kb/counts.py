@@ -101,6 +101,13 @@ def statement(corpus: Corpus, ident: str) -> Statement | None:
     return None
 
 
+def counting(corpus: Corpus, ident: str) -> tuple[Count, ...]:
+    """The counts recorded by claim or fact `ident`, so its page can link to the comparison."""
+    if corpus.overview is None:
+        return ()
+    return tuple(c for c in corpus.overview.counts if c.statement == ident)
+
+
 def summary(corpus: Corpus) -> dict[str, int]:
     """Headline numbers for the home page, all computed from presence fields."""
     present = [b.presence for b in corpus.bases.values() if b.presence]

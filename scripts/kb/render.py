@@ -181,6 +181,7 @@ class Renderer:
             own_document=OWN_DOCUMENT,
             tallies=lambda: counts.tallies(corpus),
             statement=lambda ident: counts.statement(corpus, ident),
+            counts_for=lambda ident: counts.counting(corpus, ident),
             presence_summary=lambda: counts.summary(corpus),
         )
 
