@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from kb import build, git, paths, search
+from kb import build, git, paths, publish, search
 from kb.render import MARKER, Renderer, expand_markers
 
 if TYPE_CHECKING:
@@ -51,12 +51,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     try:
-        renderer, warnings = build.renderer(paths.DATA)
+        renderer, warnings, loaded = build.renderer(paths.DATA)
     except build.DataError as e:
         raise PluginError(f"the data has errors:\n{e}") from None
     for warning in warnings:
         log.warning(warning.format())
     _renderer["current"] = renderer
+    site_url = config.site_url or ""
+    for path, content in publish.site_files(loaded, site_url, config.site_name).items():
+        files.append(File.generated(config, path, content=content))
     for page in renderer.pages():
         file = File.generated(config, page.uri, content=page.content)
         # Edit links open the YAML a page came from; generated index pages have none.

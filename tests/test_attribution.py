@@ -152,9 +152,9 @@ def test_pages_say_who_speaks(tmp_path) -> None:
     lines = "\n".join(
         [
             APPEARANCE,
+            "      - {actor: party, date: 2025-07-02, source: src-paper, speech: reported}",
             "      - {actor: party, date: 2025-07-03, source: src-paper, speech: quoted, "
             "quote: at least 28 bases}",
-            "      - {actor: party, date: 2025-07-03, source: src-paper, speech: reported}",
         ]
     )
     files = {
@@ -170,11 +170,49 @@ def test_pages_say_who_speaks(tmp_path) -> None:
     items = [line for line in claimed.splitlines() if line.startswith("- ")]
     assert items[0].startswith("- [A Party](../actors/party.md), statement of 2 July 2025, in ")
     assert items[1].startswith(
+        "- [A Newspaper](../actors/paper.md), reporting [A Party](../actors/party.md), "
+        "3 July 2025 (said 2 July 2025), in "
+    )
+    assert items[2].startswith(
         "- [A Party](../actors/party.md), quoted by [A Newspaper](../actors/paper.md), "
         "3 July 2025, in "
     )
-    assert items[2].startswith(
-        "- [A Newspaper](../actors/paper.md), reporting [A Party](../actors/party.md), "
-        "3 July 2025, in "
-    )
     assert "**Not yet assessed.** Not yet checked." in page.content
+
+
+SRC = "data/sources/src-one.yaml"
+SOURCE = VALID["sources/src-one.yaml"]
+
+
+def test_encyclopedias_mirrors_and_staging_servers_are_refused(check) -> None:
+    for url, host, why in [
+        (
+            "https://en.wikipedia.org/wiki/Incirlik_Air_Base",
+            "wikipedia.org",
+            "Wikipedia is an encyclopedia: cite the original sources it cites, not the article",
+        ),
+        (
+            "http://www.thefullwiki.org/Incirlik_AB",
+            "thefullwiki.org",
+            "a copy of Wikipedia: cite the original sources the article cites",
+        ),
+        (
+            "https://digital-staging.thehill.com/homenews/1",
+            "digital-staging.thehill.com",
+            "a news site's staging server, not the published article: cite the article's "
+            "public address",
+        ),
+    ]:
+        text = SOURCE.replace("url: https://news.example/report", f"url: {url}")
+        assert check({"sources/src-one.yaml": text}) == [
+            f"{SRC}:5:1: error [urls] 'url' points to {host}, which is not cited as a source: {why}"
+        ]
+
+
+def test_a_copy_may_be_named_where_the_text_was_read(check) -> None:
+    """`read_at` records where a text was read (a reprint, an archive), so any host may be named
+    there; the original `url` is still checked."""
+    text = SOURCE + "read_at: {url: 'https://reprint.example/report', note: A reprint.}\n"
+    assert check({"sources/src-one.yaml": text}) == []
+    lookalike = SOURCE.replace("news.example", "notwikipedia.org")
+    assert check({"sources/src-one.yaml": lookalike}) == []  # only the host and its subdomains

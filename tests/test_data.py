@@ -92,17 +92,3 @@ def test_installations_meet_the_content_minimums() -> None:
             assert base.operator and base.established and base.hosts, base.id
             assert len(base.facts) >= 8 and len(base.events) >= 5, base.id
             assert base.claims, base.id
-
-
-def test_seed_claims_are_attributed_to_tkp_statement_then_report() -> None:
-    from kb.model import build
-
-    corpus = build(result().records)
-    tkp = [c for c in corpus.claims if "tkp" in c.actors]
-    assert len(tkp) >= 12
-    for claim in tkp:
-        ours = [a for a in claim.claimed_by if a.actor == "tkp"]
-        assert [a.source for a in ours] == ["tkp-2025-07-02", "peoples-dispatch-2025-07-03"]
-        assert ours[1].quote, claim.id
-    assessed = [c for c in tkp if c.status != "unassessed"]
-    assert len(assessed) >= len(tkp) - 1

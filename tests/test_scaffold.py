@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -22,38 +23,70 @@ def errors_in(root: Path, name: str) -> list[str]:
 
 FILLED = {
     "base": {
-        'en: ""': "en: Beta Air Base",
-        'tr: ""': "tr: Beta Hava Üssü",
-        'kind: ""': "kind: air-base",
-        'province: ""': "province: Konya",
-        '{lat: "", lon: ""}': "{lat: 38.0, lon: 32.5}",
-        'source: ""': "source: src-one",
-        'summary: ""': "summary: A new installation.",
-        'status: ""': "status: former",
-        'present: [""]': "present: [nato]",
-        'roles: [""]': "roles: [radar]",
-        'operated_by: [""]': "operated_by: [nato]",
-        'since: ""': 'since: "1960"',
-        '# until: ""': "until: unknown",
-        'certainty: ""': "certainty: reported",
+        "en": "Beta Air Base",
+        "tr": "Beta Hava Üssü",
+        "kind": "air-base",
+        "province": "Konya",
+        "lat": "38.0",
+        "lon": "32.5",
+        "source": "src-one",
+        "summary": "A new installation.",
+        "status": "active",
+        "present": "[nato]",
+        "roles": "[radar]",
+        "operated_by": "[nato]",
+        "since": '"1960"',
+        "certainty": "reported",
     },
     "source": {
-        'title: ""': "title: A report",
-        'publisher: ""': "publisher: A paper",
-        'published: ""': "published: unknown",
-        'url: ""': "url: https://paper.example/a",
-        'accessed: ""': "accessed: 2026-11-01",
-        'language: ""': "language: tr",
-        'kind: ""': "kind: news",
+        "title": "A report",
+        "publisher": "A paper",
+        "published": "unknown",
+        "url": "https://paper.example/a",
+        "accessed": "2026-11-01",
+        "language": "tr",
+        "kind": "news",
     },
     "actor": {
-        'en: ""': "en: A Ministry",
-        'tr: ""': "tr: Bir Bakanlık",
-        'short: ""': "short: AM",
-        'kind: ""': "kind: ministry",
-        'country: ""': "country: TR",
+        "en": "A Ministry",
+        "tr": "Bir Bakanlık",
+        "short": "AM",
+        "kind": "ministry",
+        "country": "TR",
+    },
+    "claim": {
+        "text": "Something else is said.",
+        "actor": "party",
+        "date": "2025-07-03",
+        "source": "src-party",
+        "quote": "Words.",
+        "assessment": "Not yet checked against other sources.",
     },
 }
+PLACEHOLDER = re.compile(r'\b([a-z_]+): "FILL IN: [^"]*"')
+
+
+def fill_in(text: str, values: dict[str, str]) -> str:
+    """Replace each `key: "FILL IN: ..."` placeholder by the value for its key."""
+    out = PLACEHOLDER.sub(lambda m: f"{m.group(1)}: {values[m.group(1)]}", text)
+    assert "FILL IN" not in out
+    return out
+
+
+def test_placeholders_are_obvious_explained_and_refused(tmp_path: Path) -> None:
+    root = write_root(tmp_path / "data", {})
+    assert kb_new("source", "beta", root=root).returncode == 0
+    text = (root / "sources" / "beta.yaml").read_text(encoding="utf-8")
+    assert 'title: "FILL IN: the title as published, in its own language"' in text
+    assert 'language: "FILL IN: one of: en, tr,' in text  # read from the schema
+    errors = errors_in(root, "data/sources/beta.yaml")
+    assert errors[0] == (
+        "data/sources/beta.yaml:3:1: error [placeholders] 'title' still holds the placeholder "
+        "from 'kb new' (FILL IN: the title as published, in its own language); replace it with "
+        "the real value"
+    )
+    # every message is about a placeholder, none about a pattern the placeholder breaks
+    assert len(errors) == 7 and all("[placeholders]" in e for e in errors)
 
 
 @pytest.mark.parametrize(
@@ -66,11 +99,7 @@ def test_skeleton_fails_until_filled_then_passes(tmp_path: Path, kind: str, fold
     path = root / folder / "beta.yaml"
     name = f"data/{folder}/beta.yaml"
     assert errors_in(root, name), "an unfilled skeleton must not validate"
-    text = path.read_text(encoding="utf-8")
-    for old, new in FILLED[kind].items():
-        assert old in text, old
-        text = text.replace(old, new)
-    path.write_text(text, encoding="utf-8")
+    path.write_text(fill_in(path.read_text(encoding="utf-8"), FILLED[kind]), encoding="utf-8")
     assert errors_in(root, name) == []
 
 
@@ -94,13 +123,7 @@ def test_claim_is_added_to_its_installation_keeping_comments_and_order(tmp_path:
     result = check_root(root, base=tmp_path, today=TODAY)
     record = next(r for r in result.records if r.id == "alpha") if result.ok else None
     assert record is None  # unfilled: it fails validation...
-    filled = (
-        new.replace('text: ""', "text: Something else is said.")
-        .replace('actor: ""', "actor: party")
-        .replace('date: ""', "date: 2025-07-03")
-        .replace('source: ""', "source: src-party")
-        .replace('quote: ""', "quote: Words.")
-    )
+    filled = fill_in(new, FILLED["claim"])
     (root / "bases" / "alpha.yaml").write_text(filled, encoding="utf-8")
     assert errors_in(root, "data/bases/alpha.yaml") == []  # ...until filled
 
@@ -117,10 +140,13 @@ def test_claim_section_is_created_when_missing(tmp_path: Path) -> None:
     [
         (("base", "alpha"), "already exists; it was not changed"),
         (("actor", "party"), "already exists; it was not changed"),
-        (("source", "alpha-fact"), "error: id 'alpha-fact' is already used; choose another"),
+        (
+            ("source", "alpha-fact"),
+            "error: id 'alpha-fact' is already used in data/; choose another",
+        ),
         (
             ("claim", "alpha", "alpha-claim"),
-            "error: id 'alpha-claim' is already used; choose another",
+            "error: id 'alpha-claim' is already used in data/; choose another",
         ),
         (("base", "Beta_Base"), "error: invalid id 'Beta_Base': use lower-case letters"),
         (("base", "../escape"), "error: invalid id '../escape'"),

@@ -9,6 +9,7 @@ from pathlib import Path
 from kb import rules, schema
 from kb.issues import Issue, Level, has_errors
 from kb.loader import Record, load_root
+from kb.rules import placeholders
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,10 @@ def check_root(root: Path, base: Path | None = None, today: dt.date | None = Non
     records, issues, files = load_root(root, base)
     valid: list[Record] = []
     for record in records:
-        problems = schema.check(record)
+        left = placeholders.scan(record)
+        problems = left + [
+            i for i in schema.check(record) if not (left and placeholders.PLACEHOLDER in i.message)
+        ]
         issues.extend(problems)
         if not problems:
             valid.append(record)

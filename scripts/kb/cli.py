@@ -134,9 +134,41 @@ def pages(out_dir: Path, data_root: Path) -> None:
     from kb import build
     from kb.render import write_pages
 
-    renderer, _ = _or_exit(build.renderer, data_root)
+    renderer, _, _ = _or_exit(build.renderer, data_root)
     written = write_pages(renderer, out_dir, paths.ROOT / "docs")
     click.echo(f"wrote {len(written)} pages to {out_dir}")
+
+
+@main.command("export")
+@click.option(
+    "--format",
+    "formats",
+    type=click.Choice(["json", "geojson", "csv"]),
+    multiple=True,
+    help="What to write (repeat for several; default: all).",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("export"),
+    show_default=True,
+    help="The folder to write into; files go under api/v1/ as on the site.",
+)
+@click.option("--site-url", default="", help="Prefix for page addresses in the exports.")
+@data_option()
+def export_command(formats: tuple[str, ...], out: Path, site_url: str, data_root: Path) -> None:
+    """Write the data downloads: JSON (the whole dataset and one file per record, with the
+    schemas), GeoJSON of the installations, CSV of installations, claims and sources."""
+    from kb import export
+    from kb.build import load
+
+    loaded = _or_exit(lambda root: load(root, base=root.parent), data_root)
+    files = export.files(loaded.records, formats or export.FORMATS, site_url)
+    for rel, content in files.items():
+        target = out / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+    click.echo(f"wrote {len(files)} files to {out}")
 
 
 @main.command()

@@ -1,7 +1,9 @@
 """`kb new`: write a skeleton record where it belongs, the one command that writes to data/.
 
-Skeletons leave every required value empty (""), so they fail validation until a person fills
-them in; nothing placeholder-shaped can pass for real data. Files are never overwritten, a
+Skeletons fill every required text with an obvious placeholder that starts with `FILL IN:` and
+says what belongs there; the `placeholders` rule refuses any such value left in the data, with
+its line, so a skeleton fails validation until a person has filled in every value and nothing
+placeholder-shaped can pass for real data. Files are never overwritten, a
 claim is added to its installation's file as text (comments and order kept), and every result
 is parsed with the strict loader before it is written, atomically.
 """
@@ -14,9 +16,14 @@ import tempfile
 from pathlib import Path
 
 from kb import schema
-from kb.check import check_root
-from kb.loader import KINDS, parse, schema_line
+from kb.loader import KINDS, load_root, parse, schema_line
 from kb.rules import ids
+from kb.rules.placeholders import PLACEHOLDER
+
+
+def fill(what: str) -> str:
+    """A quoted placeholder value that says what to write."""
+    return '"' + PLACEHOLDER + " " + what.replace('"', "'") + '"'
 
 
 class ScaffoldError(Exception):
@@ -45,30 +52,30 @@ def skeleton(kind: str, ident: str) -> str:
             head
             + f"""id: {ident}
 name:
-  en: ""  # English name, e.g. Incirlik Air Base
-  tr: ""  # Turkish name with Turkish letters, e.g. İncirlik Hava Üssü
+  en: {fill("English name, e.g. Incirlik Air Base")}
+  tr: {fill("Turkish name with Turkish letters, e.g. İncirlik Hava Üssü")}
 aliases: []  # spellings people search for: unaccented, former names, ICAO code
-kind: ""  # one of: {_choices("base", "kind")}
+kind: {fill("one of: " + _choices("base", "kind"))}
 location:
-  province: ""  # e.g. Adana
-  coordinates: {{lat: "", lon: ""}}  # decimal degrees, e.g. lat: 37.0019, lon: 35.4258
+  province: {fill("the province, e.g. Adana")}
+  coordinates: {{lat: {fill("decimal degrees, e.g. 37.0019")}, lon: {fill("e.g. 35.4258")}}}
+  citations:
+    - source: {fill("the id of a file in data/sources/ that gives the position")}
   # shares_site_with: []  # ids of installations at the same site, if any
-  citations:
-    - source: ""  # the id of a file in data/sources/
 presence:  # who is or was there, for what, when; cite every value
-  status: ""  # one of: {_presence_choices("status")}
-  present: [""]  # any of: {_presence_choices("present")}
-  # allies: []  # with other-ally: two-letter country codes, e.g. DE
-  roles: [""]  # any of: {_presence_choices("roles")}
-  operated_by: [""]  # any of: {_presence_choices("operated_by")}
-  since: ""  # YYYY, YYYY-MM or YYYY-MM-DD, or unknown
-  # until: ""  # required when status is former: a date, or unknown
-  certainty: ""  # one of: {_presence_choices("certainty")}
+  status: {fill("one of: " + _presence_choices("status"))}
+  present: {fill("a list of any of: " + _presence_choices("present") + ", e.g. [us, nato]")}
+  # allies: []  # with other-ally: two-letter country codes, e.g. [DE]
+  roles: {fill("a list of any of: " + _presence_choices("roles"))}
+  operated_by: {fill("a list of any of: " + _presence_choices("operated_by"))}
+  since: {fill("YYYY, YYYY-MM or YYYY-MM-DD, or unknown")}
+  # until: required when status is former: a date, or unknown
+  certainty: {fill("one of: " + _presence_choices("certainty"))}
   citations:
-    - source: ""  # the source for the presence
-summary: ""  # one neutral paragraph; the first sentence is the one-line summary
+    - source: {fill("the id of a file in data/sources/ for the presence")}
+summary: {fill("one neutral paragraph; the first sentence is the one-line summary")}
 citations:
-  - source: ""  # the source for the name and summary
+  - source: {fill("the id of the source for the name and summary")}
 facts: []
 events: []
 claims: []
@@ -78,15 +85,16 @@ claims: []
         return (
             head
             + f"""id: {ident}
-title: ""  # the title as published, in its own language
-publisher: ""
-published: ""  # YYYY, YYYY-MM or YYYY-MM-DD, or unknown
-url: ""  # the address where you read it, exactly as found
-accessed: ""  # the day you read it, YYYY-MM-DD
-language: ""  # one of: {_choices("source", "language")}
-kind: ""  # one of: {_choices("source", "kind")}
-# issued_by: ""  # the actor id, if an actor in data/actors/ published it
-# archive_url: ""  # only a web-archive snapshot you have actually seen
+title: {fill("the title as published, in its own language")}
+publisher: {fill("the original publisher, not a site that reprinted it")}
+published: {fill("YYYY, YYYY-MM or YYYY-MM-DD as the document shows it, or unknown")}
+url: {fill("the original address, exactly as found")}
+accessed: {fill("the day you read it, YYYY-MM-DD")}
+language: {fill("one of: " + _choices("source", "language"))}
+kind: {fill("one of: " + _choices("source", "kind"))}
+# issued_by: the actor id, if an actor in data/actors/ published it
+# read_at: {{url: ..., note: ...}}  where you read it, if not at the original address
+# archive_url: only a web-archive snapshot you have actually seen
 """
         )
     if kind == "actor":
@@ -94,11 +102,11 @@ kind: ""  # one of: {_choices("source", "kind")}
             head
             + f"""id: {ident}
 name:
-  en: ""
-  tr: ""  # the Turkish name, if it has one; otherwise delete this line
-short: ""  # abbreviation, e.g. TKP
-kind: ""  # one of: {_choices("actor", "kind")}
-country: ""  # two-letter code such as TR or US, or INT
+  en: {fill("the full English name")}
+  tr: {fill("the Turkish name, if it has one; otherwise delete this line")}
+short: {fill("abbreviation, e.g. TKP")}
+kind: {fill("one of: " + _choices("actor", "kind"))}
+country: {fill("two-letter code such as TR or US, or INT")}
 """
         )
     raise ScaffoldError(f"unknown record kind '{kind}'")
@@ -106,23 +114,28 @@ country: ""  # two-letter code such as TR or US, or INT
 
 def claim_block(ident: str) -> str:
     return f"""  - id: {ident}
-    text: ""  # the proposition in neutral reported form: "X's radar passed warnings to Y"
+    text: {fill("the proposition in neutral reported form, e.g. X's radar passed warnings to Y")}
     claimed_by:  # every appearance, earliest first
-      - actor: ""  # the id of a file in data/actors/
-        date: ""  # when the actor said it, YYYY-MM-DD
-        source: ""  # where it appeared: the id of a file in data/sources/
-        quote: ""  # at most one sentence, verbatim
+      - actor: {fill("the id of a file in data/actors/")}
+        date: {fill("when it was said, YYYY-MM-DD")}
+        source: {fill("where it appeared: the id of a file in data/sources/")}
+        speech: own  # own: the actor issued the source; quoted or reported: someone else did
+        quote: {fill("at most one sentence, verbatim from the source")}
     status: unassessed  # one of: {_statuses()}
+    assessment: {fill("why it is not yet assessed, or the rationale for its status")}
 """
 
 
 def _taken(root: Path) -> set[str]:
-    """Every id in use: records, facts, events and claims (of files that load)."""
+    """Every id in use: records, facts, events and claims, in every file that parses (also
+    those that do not validate yet, such as a skeleton being filled in)."""
     used: set[str] = set()
-    for record in check_root(root).records:
+    for record in load_root(root)[0]:
         used.add(record.id)
         for section in ("facts", "events", "claims"):
-            used.update(item.get("id", "") for item in record.data.get(section, []))
+            items = record.data.get(section, [])
+            if isinstance(items, list):
+                used.update(i.get("id", "") for i in items if isinstance(i, dict))
     return used
 
 
@@ -133,7 +146,7 @@ def _check_id(root: Path, ident: str) -> None:
     if ident in ids.RESERVED:
         raise ScaffoldError(f"id '{ident}' is reserved for the site's own pages; choose another")
     if ident in _taken(root):
-        raise ScaffoldError(f"id '{ident}' is already used; choose another")
+        raise ScaffoldError(f"id '{ident}' is already used in data/; choose another")
 
 
 def _write_new(path: Path, text: str, kind: str) -> None:

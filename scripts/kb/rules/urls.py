@@ -1,5 +1,6 @@
 """URLs are http(s) with a host and nothing that could break out of a link; `archive_url` is a
-web-archive snapshot. Which keys hold URLs is read from the schema."""
+web-archive snapshot; hosts the schema refuses (encyclopedias, their mirrors, staging servers)
+are not cited. Which keys hold URLs, and the refused hosts, are read from the schema."""
 
 from __future__ import annotations
 
@@ -53,6 +54,16 @@ def archive_problem(url: str) -> str | None:
     )
 
 
+def refused(url: str) -> str | None:
+    """Why the URL's host may not be cited (from `x-refused-hosts`), or None."""
+    host = (urlsplit(url).hostname or "").rstrip(".").lower()
+    hosts: dict[str, str] = schema.definition("url").get("x-refused-hosts", {})
+    for name, why in hosts.items():
+        if host == name or host.endswith("." + name):
+            return f"points to {name}, which is not cited as a source: {why}"
+    return None
+
+
 def check(ctx: Context) -> list[Issue]:
     keys = schema.keys_of_type("url")
     found: list[Issue] = []
@@ -63,6 +74,8 @@ def check(ctx: Context) -> list[Issue]:
             why = problem(value)
             if why is None and path[-1] == "archive_url":
                 why = archive_problem(value)
+            if why is None and record.kind == "source" and path != ("read_at", "url"):
+                why = refused(value)
             if why:
                 found.append(record.issue(path, NAME, f"'{path[-1]}' {why}"))
     return found

@@ -1,0 +1,253 @@
+"""Machine-readable downloads: the checked data as JSON, GeoJSON and CSV, byte-identical on
+every build of the same data (sorted records, sorted keys, no timestamps).
+
+Exports are made from the validated records, so they carry exactly what the YAML says (both
+languages where a text has them) in the shapes the published JSON Schemas describe. No MkDocs
+import here: the hook publishes these files and `python -m kb export` writes them to a folder.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from kb import schema
+from kb.loader import Record
+
+API = "api/v1"
+FORMATS = ("json", "geojson", "csv")
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def schema_version() -> str:
+    """The data format's version, from the schema (`x-version` in common.schema.json)."""
+    return str(schema.schema("common.schema.json")["x-version"])
+
+
+def _dump(value: Any) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode()
+
+
+def _by_kind(records: Iterable[Record]) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = {"base": [], "source": [], "actor": [], "overview": []}
+    for r in records:
+        out[r.kind].append(r.data)
+    for items in out.values():
+        items.sort(key=lambda d: str(d.get("id", "")))
+    return out
+
+
+def _text(value: Any, lang: str = "en") -> str:
+    """A localized text (string or {en, tr}) in one language; '' when absent."""
+    if value is None:
+        return ""
+    if isinstance(value, dict):
+        return str(value.get(lang) or "")
+    return str(value) if lang == "en" else ""
+
+
+def page_path(kind: str, ident: str) -> str:
+    """The site path of a record's page (directory URLs, as MkDocs publishes them)."""
+    return {
+        "base": f"bases/{ident}/",
+        "overview": "overview/",
+        "source": f"sources/{ident}/",
+        "actor": f"actors/{ident}/",
+    }[kind]
+
+
+def claims(records: Iterable[Record]) -> list[dict[str, Any]]:
+    """Every claim with the page it is on, sorted by id."""
+    out = []
+    for r in records:
+        if r.kind in ("base", "overview"):
+            for c in r.data.get("claims", []):
+                out.append({**c, "page": r.id})
+    return sorted(out, key=lambda c: str(c["id"]))
+
+
+def dataset(records: Iterable[Record]) -> dict[str, Any]:
+    kinds = _by_kind(records)
+    return {
+        "schema_version": schema_version(),
+        "licence": "CC BY 4.0",
+        "bases": kinds["base"],
+        "overview": kinds["overview"][0] if kinds["overview"] else None,
+        "sources": kinds["source"],
+        "actors": kinds["actor"],
+    }
+
+
+def geojson(records: Iterable[Record], site_url: str = "") -> dict[str, Any]:
+    """The installations as an RFC 7946 FeatureCollection: WGS 84, [lon, lat], no `crs`."""
+    features = []
+    for base in _by_kind(records)["base"]:
+        loc = base["location"]
+        coords = loc["coordinates"]
+        features.append(
+            {
+                "type": "Feature",
+                "id": base["id"],
+                "geometry": {
+                    "type": "Point",
+                    "coordinates": [round(float(coords["lon"]), 6), round(float(coords["lat"]), 6)],
+                },
+                "properties": {
+                    "id": base["id"],
+                    "name": _text(base["name"]),
+                    "name_tr": _text(base["name"], "tr"),
+                    "kind": base["kind"],
+                    "province": _text(loc["province"]),
+                    "province_tr": _text(loc["province"], "tr"),
+                    "claims": len(base.get("claims", [])),
+                    "url": site_url + page_path("base", base["id"]),
+                },
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def cell(value: Any) -> str:
+    """A CSV cell that a spreadsheet shows as text: a leading formula character is quoted."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _csv(header: list[str], rows: Iterable[list[Any]]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([cell(v) for v in row])
+    # UTF-8 with a byte-order mark: spreadsheets then read Turkish letters correctly.
+    return ("\ufeff" + buffer.getvalue()).encode()
+
+
+def csv_files(records: list[Record], site_url: str = "") -> dict[str, bytes]:
+    kinds = _by_kind(records)
+    bases = [
+        [
+            b["id"],
+            _text(b["name"]),
+            _text(b["name"], "tr"),
+            b["kind"],
+            _text(b["location"]["province"]),
+            _text(b["location"]["province"], "tr"),
+            b["location"]["coordinates"]["lat"],
+            b["location"]["coordinates"]["lon"],
+            len(b.get("claims", [])),
+            site_url + page_path("base", b["id"]),
+        ]
+        for b in kinds["base"]
+    ]
+    claim_rows = [
+        [
+            c["id"],
+            c["page"],
+            c["status"],
+            _text(c["text"]),
+            _text(c["text"], "tr"),
+            " ".join(dict.fromkeys(a["actor"] for a in c["claimed_by"])),
+            min(str(a["date"]) for a in c["claimed_by"]),
+            c.get("reviewed", ""),
+            _text(c.get("assessment")),
+        ]
+        for c in claims(records)
+    ]
+    sources = [
+        [
+            s["id"],
+            s["title"],
+            s["publisher"],
+            s.get("issued_by", ""),
+            s["published"],
+            s["language"],
+            s["kind"],
+            s["url"],
+            s.get("archive_url", ""),
+        ]
+        for s in kinds["source"]
+    ]
+    return {
+        f"{API}/installations.csv": _csv(
+            [
+                "id",
+                "name",
+                "name_tr",
+                "kind",
+                "province",
+                "province_tr",
+                "lat",
+                "lon",
+                "claims",
+                "url",
+            ],
+            bases,
+        ),
+        f"{API}/claims.csv": _csv(
+            [
+                "id",
+                "page",
+                "status",
+                "text",
+                "text_tr",
+                "actors",
+                "first_claimed",
+                "reviewed",
+                "assessment",
+            ],
+            claim_rows,
+        ),
+        f"{API}/sources.csv": _csv(
+            [
+                "id",
+                "title",
+                "publisher",
+                "issued_by",
+                "published",
+                "language",
+                "kind",
+                "url",
+                "archive_url",
+            ],
+            sources,
+        ),
+    }
+
+
+def json_files(records: list[Record]) -> dict[str, bytes]:
+    kinds = _by_kind(records)
+    out = {f"{API}/dataset.json": _dump(dataset(records))}
+    out[f"{API}/claims.json"] = _dump(
+        {"schema_version": schema_version(), "claims": claims(records)}
+    )
+    for kind, folder in (("base", "bases"), ("source", "sources"), ("actor", "actors")):
+        for data in kinds[kind]:
+            out[f"{API}/{folder}/{data['id']}.json"] = _dump(data)
+    if kinds["overview"]:
+        out[f"{API}/overview.json"] = _dump(kinds["overview"][0])
+    for name in schema.SCHEMA_FILES.values():
+        out[f"{API}/schema/{name}"] = _dump(schema.schema(name))
+    out[f"{API}/schema/common.schema.json"] = _dump(schema.schema("common.schema.json"))
+    return out
+
+
+def files(
+    records: list[Record], formats: Iterable[str] = FORMATS, site_url: str = ""
+) -> dict[str, bytes]:
+    """Every export file of the given formats: site path -> bytes, in sorted order."""
+    out: dict[str, bytes] = {}
+    for fmt in formats:
+        if fmt == "json":
+            out.update(json_files(records))
+        elif fmt == "geojson":
+            out[f"{API}/installations.geojson"] = _dump(geojson(records, site_url))
+        elif fmt == "csv":
+            out.update(csv_files(records, site_url))
+        else:
+            raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    return dict(sorted(out.items()))

@@ -1,0 +1,175 @@
+"""Structured data for machines: schema.org JSON-LD, the Atom feed of claim reviews, and
+suggested citations (plain text, BibTeX, CSL-JSON).
+
+Plain functions of plain values, so they can be tested without a site. Data text can never
+break out: JSON-LD escapes `<`, `>` and `&` inside its `<script>` element, the feed is written
+by an XML serializer, and BibTeX braces and backslashes in data are escaped.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from markupsafe import Markup
+
+ATOM = "http://www.w3.org/2005/Atom"
+_SCRIPT_UNSAFE = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
+
+
+def jsonld(obj: dict[str, Any]) -> Markup:
+    """A `<script type="application/ld+json">` element that no data text can close or escape."""
+    text = json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = re.sub("[<>&\u2028\u2029]", lambda m: _SCRIPT_UNSAFE[m.group()], text)
+    return Markup(f'<script type="application/ld+json">{text}</script>')
+
+
+def place(name: str, alternate: Sequence[str], lat: float, lon: float, url: str) -> dict[str, Any]:
+    """schema.org Place for an installation page."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "Place",
+        "name": name,
+        "alternateName": list(dict.fromkeys(a for a in alternate if a and a != name)),
+        "geo": {"@type": "GeoCoordinates", "latitude": lat, "longitude": lon},
+        "url": url,
+    }
+
+
+@dataclass(frozen=True)
+class Review:
+    """What the ClaimReview of one assessed claim says."""
+
+    claim_id: str
+    text: str
+    url: str
+    status: str
+    status_label: str
+    reviewed: str
+    summary: str
+    author: str
+    """The first actor to make the claim, by name."""
+    author_url: str | None
+    first_date: str
+    first_source_url: str
+
+
+def claim_review(r: Review, site_name: str, site_url: str) -> dict[str, Any]:
+    """schema.org ClaimReview with its Claim (author: the actor, first appearance, date)."""
+    author: dict[str, Any] = {"@type": "Organization", "name": r.author}
+    if r.author_url:
+        author["url"] = r.author_url
+    return {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": r.url,
+        "claimReviewed": r.text,
+        "datePublished": r.reviewed,
+        "author": {"@type": "Organization", "name": site_name, "url": site_url},
+        "reviewBody": r.summary,
+        "itemReviewed": {
+            "@type": "Claim",
+            "author": author,
+            "datePublished": r.first_date,
+            "appearance": {"@type": "CreativeWork", "url": r.first_source_url},
+        },
+        "reviewRating": {"@type": "Rating", "alternateName": r.status_label},
+    }
+
+
+def _rfc3339(date: str) -> str:
+    """A YYYY, YYYY-MM or YYYY-MM-DD date as the start of that period, in RFC 3339."""
+    parts = [*date.split("-"), "01", "01"][:3]
+    return f"{parts[0]}-{parts[1]}-{parts[2]}T00:00:00Z"
+
+
+def feed_id(site_url: str, claim_id: str) -> str:
+    """A permanent entry id (RFC 4151 tag URI) that survives moving the claim's page."""
+    host = urlsplit(site_url).hostname or "localhost"
+    return f"tag:{host},2025:claim/{claim_id}"
+
+
+def atom(reviews: Iterable[Review], site_name: str, site_url: str, feed_url: str) -> bytes:
+    """An Atom feed of claim reviews, newest review first (ties by claim id)."""
+    ET.register_namespace("", ATOM)
+    items = sorted(reviews, key=lambda r: (r.reviewed, r.claim_id), reverse=True)
+    feed = ET.Element(f"{{{ATOM}}}feed")
+    ET.SubElement(feed, f"{{{ATOM}}}id").text = feed_id(site_url, "feed").replace("claim/", "")
+    ET.SubElement(feed, f"{{{ATOM}}}title").text = f"{site_name}: claim reviews"
+    updated = max((r.reviewed for r in items), default="1970-01-01")
+    ET.SubElement(feed, f"{{{ATOM}}}updated").text = _rfc3339(updated)
+    ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", href=feed_url)
+    ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", href=site_url)
+    author = ET.SubElement(feed, f"{{{ATOM}}}author")
+    ET.SubElement(author, f"{{{ATOM}}}name").text = site_name
+    for r in items:
+        entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
+        ET.SubElement(entry, f"{{{ATOM}}}id").text = feed_id(site_url, r.claim_id)
+        ET.SubElement(entry, f"{{{ATOM}}}title").text = f"{r.status_label}: {r.text}"
+        ET.SubElement(entry, f"{{{ATOM}}}updated").text = _rfc3339(r.reviewed)
+        ET.SubElement(entry, f"{{{ATOM}}}link", rel="alternate", href=r.url)
+        summary = f"Claimed by {r.author} ({r.first_date}). {r.summary}"
+        ET.SubElement(entry, f"{{{ATOM}}}summary").text = summary
+    return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="utf-8") + b"\n"
+
+
+@dataclass(frozen=True)
+class Citable:
+    """What a suggested citation of one page needs."""
+
+    key: str
+    title: str
+    url: str
+    changed: str | None
+    """The date the page's data last changed (YYYY-MM-DD), if known."""
+    site_name: str
+
+
+def citation_text(c: Citable) -> str:
+    """A plain-text citation; the reader adds the date they read it."""
+    changed = f" Last changed {c.changed}." if c.changed else ""
+    return f"“{c.title}”. {c.site_name}.{changed} {c.url}"
+
+
+def _bib(value: str) -> str:
+    return re.sub(r"([\\{}%&$#_^~])", r"\\\1", value)
+
+
+def bibtex(c: Citable) -> str:
+    year = f"  year = {{{c.changed[:4]}}},\n" if c.changed else ""
+    return (
+        f"@misc{{{c.key},\n"
+        f"  title = {{{_bib(c.title)}}},\n"
+        f"  howpublished = {{{_bib(c.site_name)}}},\n"
+        f"{year}"
+        f"  url = {{{_bib(c.url)}}},\n"
+        f"  note = {{Last changed {c.changed or 'unknown'}}}\n"
+        "}\n"
+    )
+
+
+def csl_json(c: Citable) -> str:
+    def parts(date: str) -> dict[str, list[list[int]]]:
+        return {"date-parts": [[int(p) for p in date.split("-")]]}
+
+    item: dict[str, Any] = {
+        "id": c.key,
+        "type": "webpage",
+        "title": c.title,
+        "container-title": c.site_name,
+        "URL": c.url,
+    }
+    if c.changed:
+        item["issued"] = parts(c.changed)
+    return json.dumps([item], ensure_ascii=False, indent=2, sort_keys=True) + "\n"
