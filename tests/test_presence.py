@@ -306,3 +306,17 @@ def test_a_count_claim_links_to_its_comparison(tmp_path: Path) -> None:
     page = next(g.content for g in renderer.pages() if g.uri == "bases/alpha.md")
     assert "**Counts compared.**" in page
     assert "[Three US bases](../counts.md#count-us-now)" in page
+
+
+def test_an_unlocated_installation_exports_with_a_null_geometry(tmp_path: Path) -> None:
+    from kb.export import csv_files, geojson
+
+    text = ALPHA.replace("  coordinates: {lat: 37.0, lon: 35.4}\n", "")
+    root = write_root(tmp_path / "data", {"bases/alpha.yaml": text})
+    result = check_root(root, base=tmp_path, today=TODAY)
+    assert result.ok, [i.format() for i in result.issues]
+    [feature] = geojson(result.records)["features"]
+    assert feature["geometry"] is None
+    assert feature["properties"]["status"] == "active"
+    rows = next(v for k, v in csv_files(result.records).items() if k.endswith("installations.csv"))
+    assert ",,,active,us,air-operations,1955,,official," in rows.decode("utf-8-sig")
