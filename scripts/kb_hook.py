@@ -3,8 +3,13 @@
 - on_config: derive repo_url, edit_uri and site_url from `extra.github_repository`.
 - on_files: check the data (a data error stops the build with the validator's report), add one
   generated page per record and the index pages, and point each one's edit link at its YAML.
-- on_page_markdown: expand `<!-- kb:NAME -->` markers in hand-written pages.
+- on_page_markdown: give each generated page its metadata (title, description) directly, with
+  no YAML front matter that text from data could break; expand `<!-- kb:NAME -->` markers in
+  hand-written pages.
 - on_post_build: make Material's search worker fold Turkish letters.
+
+A failure in the kb package stops the build with a one-paragraph message, never a raw
+traceback (KB_DEBUG=1 shows it).
 
 Nothing is loaded at import time: `mkdocs serve` does not reload this module, so every build
 starts from the files on disk.
@@ -14,13 +19,15 @@ from __future__ import annotations
 
 import logging
 import os
+import traceback
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from kb import build, git, paths, publish, search
+from kb import addresses, build, git, i18n, paths, publish, search
 from kb.render import MARKER, Renderer, expand_markers
 
 if TYPE_CHECKING:
@@ -30,6 +37,25 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("mkdocs.plugins.kb")
 _renderer: dict[str, Renderer] = {}
+_meta: dict[str, dict[str, Any]] = {}
+"""Generated page path -> the metadata its template set, for on_page_markdown."""
+T = TypeVar("T")
+
+
+def _guarded(step: Callable[[], T]) -> T:
+    """Run a kb step; a bug becomes a PluginError that says so instead of a traceback."""
+    try:
+        return step()
+    except PluginError:
+        raise
+    except Exception as e:
+        if os.environ.get("KB_DEBUG"):
+            traceback.print_exc()
+        raise PluginError(
+            f"internal error in the kb package: {type(e).__name__}: {e}\n"
+            "This is a bug in the kb tool, not in your data; please report it "
+            "(set KB_DEBUG=1 to see the details)."
+        ) from None
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -39,6 +65,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         epoch = git.commit_epoch(paths.ROOT)
         if epoch is not None:
             os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    # The theme links the feed from every page's head; its address comes from kb.addresses.
+    config.extra["kb_feed"] = addresses.feed()
+    feed_title = i18n.language(addresses.DEFAULT_LANGUAGE).string("feed-title")
+    config.extra["kb_feed_title"] = feed_title.format(site=config.site_name)
     repo = config.extra.get("github_repository")
     if repo:
         owner, name = repo.split("/")
@@ -49,19 +79,27 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def on_files(files: Files, config: MkDocsConfig) -> Files:
+def _load() -> build.Build:
     try:
-        renderer, warnings, loaded = build.renderer(paths.DATA)
+        return build.load(paths.DATA)
     except build.DataError as e:
         raise PluginError(f"the data has errors:\n{e}") from None
-    for warning in warnings:
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    loaded = _guarded(_load)
+    renderer = loaded.renderer("en")
+    for warning in loaded.warnings:
         log.warning(warning.format())
     _renderer["current"] = renderer
+    _meta.clear()
     site_url = config.site_url or ""
-    for path, content in publish.site_files(loaded, site_url, config.site_name).items():
+    published = _guarded(lambda: publish.site_files(loaded, site_url, config.site_name))
+    for path, content in published.items():
         files.append(File.generated(config, path, content=content))
-    for page in renderer.pages():
-        file = File.generated(config, page.uri, content=page.content)
+    for page in _guarded(renderer.pages):
+        _meta[page.uri] = page.meta
+        file = File.generated(config, page.uri, content=page.body)
         # Edit links open the YAML a page came from; generated index pages have none.
         file.edit_uri = f"../{page.source}" if page.source else None
         files.append(file)
@@ -69,8 +107,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    meta = _meta.get(page.file.src_uri) if page.file.generated_by is not None else None
+    if meta is not None:
+        if page.meta:  # the generated Markdown has no front matter: this came from data
+            raise PluginError(
+                f"generated page {page.file.src_uri} produced metadata of its own "
+                f"({', '.join(sorted(page.meta))}); this is a bug in the kb templates"
+            )
+        page.meta = dict(meta)
+        return markdown
     if page.file.generated_by is None and MARKER.search(markdown):
-        return expand_markers(markdown, page.file.src_uri, _renderer["current"])
+        renderer = _renderer["current"]
+        return _guarded(lambda: expand_markers(markdown, page.file.src_uri, renderer))
     return markdown
 
 

@@ -15,6 +15,15 @@ from kb.check import check_root
 
 TODAY = dt.date(2026, 11, 27)
 
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="Rewrite tests/golden/expected from the current templates instead of comparing.",
+    )
+
+
 VALID_INDENTED = {
     "bases/alpha.yaml": """\
         id: alpha

@@ -51,11 +51,18 @@ def _q(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def corpus(texts: dict[str, str] | None = None) -> dict[str, str]:
+def escaped(value: str) -> str:
+    """A YAML double-quoted scalar with every non-ASCII or control character as an escape,
+    so characters YAML refuses in a file still reach the parsed value."""
+    return json.dumps(value, ensure_ascii=True).replace("\x7f", "\\u007f")
+
+
+def corpus(texts: dict[str, str] | None = None, quote=_q) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """The fixture corpus with `texts[field]` in each named field, written with `quote`."""
     texts = texts or {}
 
     def t(field: str) -> str:
-        return _q(texts.get(field, f"Clean text for {field}."))
+        return quote(texts.get(field, f"Clean text for {field}."))
 
     return {
         "bases/alpha.yaml": f"""\

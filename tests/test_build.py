@@ -125,6 +125,8 @@ def test_generated_markdown_equals_what_the_hook_serves(tmp_path: Path) -> None:
     from mkdocs.structure.files import get_files
     from mkdocs.structure.pages import Page
 
+    from kb.render import front_matter
+
     config = load_config(str(paths.ROOT / "mkdocs.yml"))
     config.plugins.on_startup(command="build", dirty=False)
     config = config.plugins.on_config(config)
@@ -134,7 +136,14 @@ def test_generated_markdown_equals_what_the_hook_serves(tmp_path: Path) -> None:
         if file.generated_by and not file.src_uri.endswith(".md"):
             continue  # downloads and the feed: tested in test_export
         if file.generated_by:
-            served[file.src_uri] = file.content_string
+            # the hook hands a generated page's metadata over directly; `kb pages` writes it
+            # as front matter
+            page = Page(None, file, config)
+            page.read_source(config)
+            text = config.plugins.on_page_markdown(
+                page.markdown, page=page, config=config, files=files
+            )
+            served[file.src_uri] = front_matter(page.meta) + text
         elif file.src_uri.endswith(".md"):
             page = Page(None, file, config)
             text = file.content_string

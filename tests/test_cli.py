@@ -97,9 +97,41 @@ def test_commands_on_bad_data_print_the_report_not_a_traceback(tmp_path: Path) -
     for args in (
         ("stats", "--data", str(root)),
         ("pages", str(tmp_path / "out"), "--data", str(root)),
+        ("check-links", "--data", str(root)),
     ):
         run = kb(*args, cwd=tmp_path)
         assert run.returncode == 1
         assert "Traceback" not in run.stderr
         assert "data/bases/alpha.yaml:1:1: error [encoding]" in run.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_every_data_command_takes_data(tmp_path: Path) -> None:
+    """The data folder is given the same way to every command; validate also keeps its
+    folder and file arguments."""
+    root = write_root(tmp_path / "data", {"actors/party.yaml": "id: party\nid: x\n"})
+    for args in (("validate", "--data", str(root)), ("validate", str(root))):
+        run = kb(*args, cwd=tmp_path)
+        assert run.returncode == 1, args
+        assert run.stdout.startswith("data/actors/party.yaml:2:1: error [duplicate-key]"), args
+    for command in ("validate", "stats", "pages", "check-links"):
+        assert "--data" in kb(command, "--help").stdout, command
+
+
+def test_validate_data_defaults_to_kb_data(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    root = write_root(tmp_path / "data", {"actors/party.yaml": "id: party\nid: x\n"})
+    env = {**os.environ, "KB_DATA": str(root), "PYTHONPATH": str(paths.ROOT / "scripts")}
+    run = subprocess.run(
+        [sys.executable, "-m", "kb", "validate"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 1
+    assert "[duplicate-key]" in run.stdout

@@ -18,6 +18,7 @@ from conftest import write_root
 
 from kb import export, geomap, structured
 from kb.check import check_root
+from kb.dates import PartialDate
 
 GOLDEN = Path(__file__).parent / "golden" / "export"
 UPDATE = os.environ.get("KB_UPDATE_GOLDEN") == "1"
@@ -213,6 +214,12 @@ def test_the_outline_is_small_and_has_its_provenance() -> None:
 # --- JSON-LD, feed, citations -----------------------------------------------------------------
 
 
+def _date(text: str) -> PartialDate:
+    date = PartialDate.parse(text)
+    assert date is not None
+    return date
+
+
 def _review(
     text: str = "A claim", reviewed: str = "2026-11-01", cid: str = "c1"
 ) -> structured.Review:
@@ -222,11 +229,11 @@ def _review(
         f"https://kb.example/claims/{cid}/",
         "disputed",
         "Disputed",
-        reviewed,
+        _date(reviewed),
         "Summary.",
         "A Party",
         None,
-        "2025-07-02",
+        _date("2025-07-02"),
         "https://party.example/s",
     )
 

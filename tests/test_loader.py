@@ -106,25 +106,23 @@ CASES = [
     (
         "control character",
         "id: alpha\nsummary: a\x07b\n",
-        f"{BASE}:2:11: error [characters] control character U+0007 control character is not "
-        "allowed; delete it",
+        f"{BASE}:2:11: error [characters] control character U+0007 is not allowed; delete it",
     ),
     (
         "escape sequence",
         "id: alpha\nsummary: a\x1b[2Jb\n",
-        f"{BASE}:2:11: error [characters] control character U+001B control character is not "
-        "allowed; delete it",
+        f"{BASE}:2:11: error [characters] control character U+001B is not allowed; delete it",
     ),
     (
         "bidi override",
         "id: alpha\nsummary: a\u202eb\n",
-        f"{BASE}:2:11: error [characters] invisible or bidirectional character U+202E "
+        f"{BASE}:2:11: error [characters] bidirectional control character U+202E "
         "RIGHT-TO-LEFT OVERRIDE is not allowed; delete it",
     ),
     (
         "zero-width space",
         "id: alpha\nsummary: a\u200bb\n",
-        f"{BASE}:2:11: error [characters] invisible or bidirectional character U+200B "
+        f"{BASE}:2:11: error [characters] invisible formatting character U+200B "
         "ZERO WIDTH SPACE is not allowed; delete it",
     ),
     (
@@ -204,8 +202,6 @@ def test_utf8_bom_is_tolerated(check) -> None:
         "0755",
         "1.10",
         "2025-07-02",
-        "~",
-        "null",
         ".nan",
         "+905551234567",
         "1_000",
@@ -320,3 +316,62 @@ def test_problems_per_file_are_capped_with_a_named_limit(check) -> None:
         f"{BASE}:1:1: error [limits] 9 more problems in this file are not shown "
         "(MAX_ISSUES_PER_FILE); fix these first" in got
     )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "kind: news  # one of: news, statement",
+        "published: 2024-03          # YYYY, YYYY-MM or YYYY-MM-DD",
+        'title: "Türkiye #1 ülke"  # quoted, so the # is text',
+        "title: C#",
+        "# a whole-line comment",
+    ],
+)
+def test_ordinary_comments_are_not_warned_about(line: str) -> None:
+    from kb.loader import parse
+
+    record, issues = parse(f"id: x\n{line}\n".encode(), "x.yaml", "source")
+    assert record is not None
+    assert issues == []
+
+
+@pytest.mark.parametrize(
+    ("line", "col", "rest"),
+    [
+        ("note: Türkiye #1 ülke", 15, "#1 ülke"),
+        ("text: A fact.  # not a comment", 16, "# not a comment"),
+        ("note: see #", 11, "#"),
+    ],
+)
+def test_a_comment_that_cuts_text_short_is_warned_about(line: str, col: int, rest: str) -> None:
+    from kb.loader import parse
+
+    record, issues = parse(f"id: x\n{line}\n".encode(), "x.yaml", "source")
+    assert record is not None
+    key = line.split(":")[0]
+    assert [i.format() for i in issues] == [
+        f"x.yaml:2:{col}: warning [comment] '{key}' stops before '{rest}': in YAML ' #' starts "
+        "a comment, so the rest of the line is not part of the value; put the whole value in "
+        "quotes if the '#' belongs to it"
+    ]
+
+
+@pytest.mark.parametrize("value", ["null", "Null", "NULL", "~"])
+def test_plain_null_is_refused_where_text_is_written(value: str) -> None:
+    from kb.loader import parse
+
+    record, issues = parse(f"id: alpha\nsummary: {value}\n".encode(), "x.yaml", "base")
+    assert record is None
+    assert [i.format() for i in issues] == [
+        f"x.yaml:2:10: error [null] 'summary' is {value}, which YAML reads as 'no value'; write "
+        "the value, delete the line if the field is optional, or put it in quotes "
+        f"('\"{value}\"') if you mean the word"
+    ]
+
+
+def test_quoted_null_is_the_word() -> None:
+    from kb.loader import parse
+
+    record, issues = parse(b'id: alpha\nsummary: "null"\n', "x.yaml", "base")
+    assert issues == [] and record is not None and record.data["summary"] == "null"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import VALID
 
@@ -342,3 +344,36 @@ def test_closest(value: str, candidates: list[str], expected: str | None) -> Non
     from kb.suggest import closest
 
     assert closest(value, candidates) == expected
+
+
+def test_data_ids_cannot_collide_with_generated_anchors(built_site) -> None:
+    """Every anchor the site generates on a page that holds data ids is one the ids rule
+    refuses as a data id, so a fact, event or claim can never take over a generated link."""
+    from bs4 import BeautifulSoup
+
+    from kb import paths, schema
+    from kb.build import load
+    from kb.rules import ids
+
+    corpus = load(paths.DATA, base=paths.ROOT).corpus
+    data_ids = (
+        set(corpus.bases)
+        | set(corpus.actors)
+        | set(corpus.sources)
+        | {c.id for c in corpus.claims}
+        | {item.id for page in corpus.pages for item in (*page.facts, *page.events)}
+    )
+    id_pattern = re.compile(schema.definition("id")["pattern"])
+    generated: set[str] = set()
+    hosts = 0
+    for page in built_site.rglob("index.html"):
+        article = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find("article")
+        anchors = {t["id"] for t in article.find_all(id=True)} if article else set()
+        if not anchors & data_ids:
+            continue  # no data id is an anchor here, so nothing can collide
+        hosts += 1
+        # anchors an id cannot spell (e.g. 'status--opinion', '__drawer') are safe
+        generated |= {a for a in anchors - data_ids if id_pattern.fullmatch(a)}
+    assert hosts > len(corpus.bases)  # every base page, the overview, the sources index
+    assert generated, "no generated anchors found"
+    assert {a for a in generated if ids.reserved(a) is None} == set()

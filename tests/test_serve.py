@@ -92,9 +92,11 @@ def test_serve_reports_data_errors_and_recovers(tmp_path: Path) -> None:
 
         # a template edit is picked up too
         template = project / "scripts" / "kb" / "templates" / "base.md.j2"
+        heading = '## {{ t("claims") }}\n'
+        assert heading in template.read_text(encoding="utf-8")
         template.write_text(
             template.read_text(encoding="utf-8").replace(
-                "## Claims\n", "## Claims and assessments\n"
+                heading, '## {{ t("claims") }} and assessments\n'
             ),
             encoding="utf-8",
         )

@@ -25,6 +25,18 @@ def test_scripts_bootstrap_then_pass_arguments_through() -> None:
         assert text.rstrip().endswith(command)
 
 
+def test_scripts_test_runs_ruff_and_strict_mypy_first() -> None:
+    """CI runs scripts/test, so the linters run there, before pytest, and fail the run."""
+    import tomllib
+
+    lines = (paths.ROOT / "scripts" / "test").read_text(encoding="utf-8").splitlines()
+    steps = [line for line in lines if line and not line.startswith(("#", "source"))]
+    assert steps == ["ruff check scripts tests", "mypy", 'exec python -m pytest "$@"']
+    config = tomllib.loads((paths.ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert config["tool"]["mypy"]["strict"] is True
+    assert config["tool"]["mypy"]["files"] == ["scripts/kb"]
+
+
 def test_ci_runs_the_readme_test_command_with_chromium() -> None:
     text = (paths.ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "apt-get update" in text and "chromium" in text
@@ -68,6 +80,9 @@ def test_lock_pins_every_dependency_with_hashes() -> None:
         "click",
         "pytest",
         "playwright",
+        "mypy",
+        "types-pyyaml",
+        "types-jsonschema",
     } <= names
     version = {p.split("==")[0]: p.split("==")[1].split()[0] for p in pins}
     assert version["mkdocs"].startswith("1.6.")

@@ -1,158 +1,289 @@
-"""Benchmark: validate and build synthetic corpora of growing size; print figures and ratios.
+"""Benchmark: what the generator costs against MkDocs alone, with budgets.
 
-Run with `scripts/bench [SIZES...]` (default 10 100 1000 installations). Each installation is
-shaped like a real one (10 facts, 6 events, 3 assessed claims, 4 sources, 2 actors), written to
-a temporary data folder; nothing in data/ is touched. Timings are wall-clock on this machine:
-compare the per-installation ratios within one run, not absolute numbers across machines.
+`scripts/bench [SIZES...] [--runs 3] [--big-runs 2] [--edits 3]` (default sizes 10 100 1000)
+writes synthetic data roots (`kb.corpus`: N installations, 10 claims each, real text lengths)
+to a temporary folder; nothing in data/ is touched. For each N it reports the load + validate
+time (cold: nothing remembered), the page generation time (model and Markdown), the full
+`mkdocs build` with the hook, the static twin (the same Markdown and configuration, no hook),
+their ratio, the installation page's HTML size, the site size and the build's peak memory.
+Every timing is the best of the runs; the full/static ratio is taken within one run (the run
+with the fastest full build). It then measures the real data, and the edit loop under
+`mkdocs serve` at the real size and at the largest N, and prints the budgets as PASS or FAIL.
 """
 
 from __future__ import annotations
 
+import argparse
+import datetime as dt
 import json
 import os
-import subprocess
+import platform
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from kb import paths
-from kb.check import check_root
-from kb.loader import schema_line
+from kb import benchbuild, build, corpus, editloop, git, model, paths, publish
+from kb.check import MEMO, check_root
+from kb.render import expand_markers
 
-
-def _base(n: int) -> str:
-    b = f"b{n:05d}"
-    cite = f"[{{source: {b}-s0}}, {{source: {b}-s1}}]"
-    facts = "".join(
-        f"  - id: {b}-f{i}\n    text: Fact {i} about installation {n}, with some words.\n"
-        f"    citations: {cite}\n"
-        for i in range(10)
-    )
-    events = "".join(
-        f"  - id: {b}-e{i}\n    date: {1950 + i * 10}-0{1 + i % 9}\n"
-        f"    text: Event {i} at installation {n}.\n    citations: [{{source: {b}-s2}}]\n"
-        for i in range(6)
-    )
-    claims = "".join(
-        f"""  - id: {b}-c{i}
-    text: Claim {i} about installation {n} is reported here.
-    claimed_by:
-      - {{actor: {b}-a0, date: 2025-07-02, source: {b}-s3, quote: Words of the actor.}}
-      - {{actor: {b}-a1, date: 2025-07-03, source: {b}-s3}}
-    status: disputed
-    assessment: The evidence conflicts.
-    reviewed: 2026-11-01
-    evidence:
-      - {{source: {b}-s1, stance: contradicts, note: A denial.}}
-      - {{source: {b}-s2, stance: context, note: Some context.}}
-"""
-        for i in range(3)
-    )
-    return f"""{schema_line("base")}
-id: {b}
-name: {{en: Installation {n}, tr: Tesis {n}}}
-aliases: [Tesis {n}]
-kind: air-base
-location:
-  province: Konya
-  coordinates: {{lat: {36 + (n % 60) / 10}, lon: {27 + (n % 170) / 10}}}
-  citations: {cite}
-presence:
-  status: active
-  present: [nato]
-  roles: [radar]
-  operated_by: [turkey]
-  since: "2000"
-  certainty: reported
-  citations: {cite}
-summary: Installation {n} is a synthetic record used to measure the build.
-citations: {cite}
-facts:
-{facts}events:
-{events}claims:
-{claims}"""
+BUDGETS = {
+    "validate_s": 2.0,  # at 1,000 installations x 10 claims
+    "full_over_static": 1.15,
+    "page_drift": 0.05,
+    "page_kb": 60.0,
+    "growth_slack": 1.2,  # build time may grow at most 1.2x the data (12x for 10x)
+    "edit_loop_real_s": 3.0,
+    "real_generate_s": 0.3,
+}
 
 
-def make_corpus(root: Path, count: int) -> None:
-    for folder in ("bases", "sources", "actors"):
-        (root / folder).mkdir(parents=True, exist_ok=True)
-    (root / "schema").symlink_to(paths.DATA / "schema")
-    for n in range(count):
-        b = f"b{n:05d}"
-        (root / "bases" / f"{b}.yaml").write_text(_base(n), encoding="utf-8")
-        for i in range(4):
-            (root / "sources" / f"{b}-s{i}.yaml").write_text(
-                f"{schema_line('source')}\nid: {b}-s{i}\ntitle: Source {i} on {n}\n"
-                f"publisher: Publisher {i}\npublished: 2020-01-0{1 + i}\n"
-                f"url: https://example.org/{b}/{i}\nlanguage: en\nkind: news\n"
-                + (f"issued_by: {b}-a0\n" if i == 3 else ""),
-                encoding="utf-8",
-            )
-        for i in range(2):
-            (root / "actors" / f"{b}-a{i}.yaml").write_text(
-                f"{schema_line('actor')}\nid: {b}-a{i}\nname: Actor {i} of {n}\nkind: party\n"
-                "country: TR\n",
-                encoding="utf-8",
-            )
+def _best(fn: Callable[[], Any], runs: int) -> tuple[float, Any]:
+    best, value = float("inf"), None
+    for _ in range(runs):
+        start = time.perf_counter()
+        value = fn()
+        best = min(best, time.perf_counter() - start)
+    return best, value
 
 
-def measure(count: int, work: Path) -> dict[str, float]:
-    data = work / f"n{count}" / "data"
-    make_corpus(data, count)
-    start = time.perf_counter()
-    result = check_root(data)
-    validate = time.perf_counter() - start
+def _cold_check(data: Path) -> Any:
+    MEMO.clear()  # cold: as `kb validate` and a first build see it
+    result = check_root(data, base=data.parent)
     if not result.ok:
-        raise SystemExit(f"synthetic data does not validate: {result.issues[:3]}")
-    site = work / f"n{count}" / "site"
-    env = {
-        **os.environ,
-        "KB_DATA": str(data),
-        "NO_MKDOCS_2_WARNING": "1",
-        "SOURCE_DATE_EPOCH": "1764201600",
-    }
-    start = time.perf_counter()
-    run = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
-        cwd=paths.ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
+        raise SystemExit(f"data does not validate: {[i.format() for i in result.issues[:3]]}")
+    return result
+
+
+def _generate(data: Path, records: list[Any]) -> int:
+    """What the hook makes from checked records: the model, the exports and feed, and every
+    page's Markdown, including expanded blocks of hand-written pages."""
+    loaded = build.Build(
+        data,
+        data.parent,
+        model.build(records),
+        (),
+        tuple(records),
+        git.last_changed(data, data.parent),
     )
-    build = time.perf_counter() - start
-    if run.returncode != 0:
-        raise SystemExit(run.stderr[-2000:])
-    size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
-    page = (site / "bases" / "b00001" / "index.html").stat().st_size
+    publish.site_files(loaded, "https://kb.example/", "bench")
+    renderer = loaded.renderer()
+    pages = renderer.pages()
+    for md in sorted((paths.ROOT / "docs").rglob("*.md")):
+        uri = md.relative_to(paths.ROOT / "docs").as_posix()
+        expand_markers(md.read_text(encoding="utf-8"), uri, renderer)
+    return len(pages)
+
+
+def _builds(data: Path, work: Path, runs: int, page: str) -> dict[str, Any]:
+    """Full and static builds, alternated in each run; ratios within each run."""
+    twin = benchbuild.static_twin(data, work / "twin")
+    per_run = []
+    for _ in range(runs):
+        full = benchbuild.run_build(
+            paths.ROOT / "mkdocs.yml", work / "site", {"KB_DATA": str(data)}
+        )
+        static = benchbuild.run_build(twin, work / "static-site")
+        per_run.append((full, static))
+    full, static = min(per_run, key=lambda pair: pair[0].seconds)
     return {
+        "build_s": round(min(f.seconds for f, _ in per_run), 2),
+        "static_s": round(min(s.seconds for _, s in per_run), 2),
+        "full_over_static": round(full.seconds / static.seconds, 2),
+        "ratios": [round(f.seconds / s.seconds, 2) for f, s in per_run],
+        "cpu_ratios": [round(f.cpu_s / s.cpu_s, 2) for f, s in per_run],
+        "build_cpu_s": round(min(f.cpu_s for f, _ in per_run), 2),
+        "page_kb": round(benchbuild.page_kb(full.site, page), 1),
+        "site_mb": round(benchbuild.site_size_mb(full.site), 1),
+        "peak_mb": round(max(f.peak_mb for f, _ in per_run)),
+    }
+
+
+def measure_size(count: int, work: Path, runs: int) -> dict[str, Any]:
+    data = corpus.write(work / f"n{count}" / "data", count)
+    validate, result = _best(lambda: _cold_check(data), runs)
+    generate, pages = _best(lambda: _generate(data, result.records), runs)
+    row = {
         "installations": count,
         "files": result.files,
+        "pages": pages,
         "validate_s": round(validate, 2),
-        "build_s": round(build, 2),
-        "site_mb": round(size / 2**20, 1),
-        "page_kb": round(page / 1024, 1),
+        "generate_s": round(generate, 2),
     }
+    row |= _builds(data, work / f"n{count}", runs, "bases/b00000")
+    return row
+
+
+def measure_real(work: Path, runs: int) -> dict[str, Any]:
+    data = paths.ROOT / "data"
+
+    def generate() -> int:
+        return _generate(data, _cold_check(data).records)
+
+    seconds, pages = _best(generate, runs)
+    row = {"pages": pages, "generate_s": round(seconds, 3)}
+    return row | _builds(data, work / "real", runs, "bases/incirlik")
+
+
+def measure_edits(work: Path, edits: int, count: int | None) -> dict[str, Any]:
+    """Edit loop at the real size, or on the synthetic root of `count` installations."""
+    project = editloop.copy_project(work / f"serve-{count or 'real'}")
+    if count is None:
+        first, times = editloop.measure(
+            project, project / "data" / "bases" / "konya.yaml", "bases/konya/", edits
+        )
+    else:
+        data = work / f"n{count}" / "data"
+        first, times = editloop.measure(
+            project, data / "bases" / "b00000.yaml", "bases/b00000/", edits, data=data
+        )
+    return {"first_build_s": round(first, 2), "edits_s": [round(t, 2) for t in times]}
+
+
+def _warm_regenerate(count: int, work: Path) -> dict[str, float]:
+    """What a rebuild under serve spends before MkDocs renders: one file changed, the rest
+    remembered; then the model and every page's Markdown."""
+    data = work / f"n{count}" / "data"
+    MEMO.clear()
+    check_root(data, base=data.parent)
+    target = data / "bases" / "b00000.yaml"
+    original = target.read_text(encoding="utf-8")
+    target.write_text(original.replace("Installation 0 Air Base", "Installation 0 AB"), "utf-8")
+    try:
+        start = time.perf_counter()
+        result = check_root(data, base=data.parent)
+        checked = time.perf_counter() - start
+        _generate(data, result.records)
+        generated = time.perf_counter() - start - checked
+    finally:
+        target.write_text(original, encoding="utf-8")
+    return {"warm_check_s": round(checked, 2), "generate_s": round(generated, 2)}
+
+
+def budgets(rows: list[dict[str, Any]], real: dict[str, Any], loops: dict[str, Any]) -> list[str]:
+    small, big = rows[0], rows[-1]
+    b = BUDGETS
+    n = big["installations"]
+    lines = []
+
+    def verdict(ok: bool, text: str) -> None:
+        lines.append(f"{'PASS' if ok else 'FAIL'}  {text}")
+
+    verdict(
+        big["validate_s"] <= b["validate_s"],
+        f"validate {n} installations: {big['validate_s']} s (budget {b['validate_s']} s)",
+    )
+    verdict(
+        big["full_over_static"] <= b["full_over_static"],
+        f"full build / static twin at {n}: {big['full_over_static']} "
+        f"(budget {b['full_over_static']})",
+    )
+    drift = abs(big["page_kb"] / small["page_kb"] - 1)
+    verdict(
+        drift <= b["page_drift"] and big["page_kb"] < b["page_kb"],
+        f"installation page {small['page_kb']} KB at {small['installations']} -> "
+        f"{big['page_kb']} KB at {n} ({drift:.1%}; budget 5 % and < {b['page_kb']:g} KB)",
+    )
+    if len(rows) > 1:
+        prev = rows[-2]
+        k = n / prev["installations"]
+        growth = big["build_s"] / prev["build_s"]
+        verdict(
+            growth <= b["growth_slack"] * k,
+            f"build time {prev['installations']} -> {n}: x{growth:.1f} "
+            f"(budget x{b['growth_slack'] * k:g})",
+        )
+    verdict(
+        real["generate_s"] <= b["real_generate_s"],
+        f"real data: load, validate and render {real['pages']} pages: {real['generate_s']} s "
+        f"(budget {b['real_generate_s']} s)",
+    )
+    best = min(loops["real"]["edits_s"])
+    verdict(
+        best <= b["edit_loop_real_s"],
+        f"edit loop at the real size: {best} s (budget {b['edit_loop_real_s']} s)",
+    )
+    return lines
+
+
+def table(rows: list[dict[str, Any]], real: dict[str, Any]) -> str:
+    head = (
+        "| data | validate s | generate s | full build s | static build s | full/static | "
+        "page KB | site MB | peak MB |\n|---|---|---|---|---|---|---|---|---|\n"
+    )
+    body = "".join(
+        f"| {r['installations']} installations | {r['validate_s']} | {r['generate_s']} | "
+        f"{r['build_s']} | {r['static_s']} | {r['full_over_static']} | {r['page_kb']} | "
+        f"{r['site_mb']} | {r['peak_mb']} |\n"
+        for r in rows
+    )
+    body += (
+        f"| real data/ | {real['generate_s']} (with generation) | - | {real['build_s']} | "
+        f"{real['static_s']} | {real['full_over_static']} | {real['page_kb']} | "
+        f"{real['site_mb']} | {real['peak_mb']} |\n"
+    )
+    return head + body
+
+
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
+
+
+def machine() -> str:
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    return (
+        f"{_cpu_model()}, {os.cpu_count()} cores ({platform.machine()}), Python "
+        f"{platform.python_version()}, load average {load:.1f}, "
+        f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC"
+    )
 
 
 def main(argv: list[str]) -> None:
-    sizes = [int(a) for a in argv] or [10, 100, 1000]
-    rows = []
+    parser = argparse.ArgumentParser(prog="scripts/bench", description=__doc__.split("\n")[0])
+    parser.add_argument("sizes", type=int, nargs="*", help="installations (10 100 1000)")
+    parser.add_argument("--runs", type=int, default=3, help="runs per size (best is kept)")
+    parser.add_argument("--big-runs", type=int, default=2, help="runs at 1,000 or more")
+    parser.add_argument("--edits", type=int, default=3, help="edits per edit-loop measurement")
+    args = parser.parse_args(argv)
+    args.sizes = args.sizes or [10, 100, 1000]
+    print(f"machine: {machine()}", flush=True)
+    rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="kb-bench-") as tmp:
-        for count in sizes:
-            rows.append(measure(count, Path(tmp)))
-            row = rows[-1]
-            print(json.dumps(row), flush=True)
-    first = rows[0]
-    for row in rows[1:]:
-        k = row["installations"] / first["installations"]
-        print(
-            f"{first['installations']} -> {row['installations']} installations (x{k:g}): "
-            f"validate x{row['validate_s'] / first['validate_s']:.1f}, "
-            f"build x{row['build_s'] / first['build_s']:.1f}, "
-            f"site x{row['site_mb'] / max(first['site_mb'], 0.1):.1f}, "
-            f"installation page x{row['page_kb'] / first['page_kb']:.2f}"
-        )
+        work = Path(tmp)
+        for count in args.sizes:
+            runs = args.big_runs if count >= 1000 else args.runs
+            rows.append(measure_size(count, work, runs))
+            print(json.dumps(rows[-1]), flush=True)
+        real = measure_real(work, args.runs)
+        print(json.dumps({"real": real}), flush=True)
+        loops = {
+            "real": measure_edits(work, args.edits, None),
+            str(args.sizes[-1]): measure_edits(work, max(1, args.edits - 1), args.sizes[-1]),
+        }
+        warm = _warm_regenerate(args.sizes[-1], work)
+        print(json.dumps({"edit_loop": loops, f"serve_rebuild_{args.sizes[-1]}": warm}))
+    print()
+    print(table(rows, real))
+    big = loops[str(args.sizes[-1])]
+    print(
+        f"edit loop (save -> page served): real data best {min(loops['real']['edits_s'])} s "
+        f"of {loops['real']['edits_s']}; {args.sizes[-1]} installations best "
+        f"{min(big['edits_s'])} s of {big['edits_s']}, of which the kb step (warm check "
+        f"{warm['warm_check_s']} s + model and Markdown {warm['generate_s']} s) and the rest "
+        "MkDocs rebuilding every page"
+    )
+    print()
+    for line in budgets(rows, real, loops):
+        print(line)
+    print(f"\nmachine at the end: {machine()}")
 
 
 if __name__ == "__main__":

@@ -1,9 +1,15 @@
-"""Load, check and model the data in one call, for the hook and the CLI."""
+"""One build object: the checked corpus, its warnings and the files' change dates.
+
+Every command and the MkDocs hook load data through `load`, so pages, reports and (later)
+exports are made from the same checked corpus in the same way.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from kb import git, model
@@ -18,27 +24,48 @@ class DataError(Exception):
 
 
 @dataclass(frozen=True)
-class Loaded:
+class Build:
+    """A checked data root, ready to render or export."""
+
+    root: Path
+    base: Path
     corpus: model.Corpus
-    warnings: list[Issue]
-    records: list[Record]
-    """The checked records, as the YAML says them: what the exports publish."""
+    warnings: tuple[Issue, ...]
+    records: tuple[Record, ...] = field(repr=False)
+    """The checked records with their line positions (for tools that point into files)."""
+    given_changed: Mapping[str, str] | None = field(default=None, repr=False)
+
+    @cached_property
+    def changed(self) -> Mapping[str, str]:
+        """Data file path (relative to `base`) -> date it last changed in git; read on first
+        use, since only pages show it."""
+        if self.given_changed is not None:
+            return self.given_changed
+        return git.last_changed(self.root, self.base)
+
+    def renderer(self, lang: str = "en") -> Renderer:
+        """The page generator for one language."""
+        return Renderer(self.corpus, dict(self.changed), lang=lang)
 
 
-def load(root: Path, base: Path | None = None, today: dt.date | None = None) -> Loaded:
-    """The checked corpus, or DataError with the `file:line:col` report."""
+def load(
+    root: Path,
+    base: Path | None = None,
+    today: dt.date | None = None,
+    changed: Mapping[str, str] | None = None,
+) -> Build:
+    """Check a data root and build the model, or raise DataError with the `file:line:col`
+    report. Paths in messages are relative to `base` (default: the root's parent)."""
+    root = root.resolve()
+    base = (base or root.parent).resolve()
     result: Result = check_root(root, base, today)
     if not result.ok:
         raise DataError(report(result.issues, result.files))
-    return Loaded(
+    return Build(
+        root,
+        base,
         model.build(result.records),
-        [i for i in result.issues if i.level is Level.WARNING],
-        result.records,
+        tuple(i for i in result.issues if i.level is Level.WARNING),
+        tuple(result.records),
+        changed,
     )
-
-
-def renderer(root: Path) -> tuple[Renderer, list[Issue], Loaded]:
-    """The page generator for a data root and the data's warnings: one set-up shared by the
-    MkDocs hook and `kb pages`, so both produce the same Markdown. Raises DataError."""
-    loaded = load(root, base=root.parent)
-    return Renderer(loaded.corpus, git.last_changed(root, root.parent)), loaded.warnings, loaded

@@ -8,15 +8,16 @@ import traceback
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from kb import paths
+from kb.datatree import KINDS
 from kb.issues import Issue, Level, summary
-from kb.loader import KINDS
 
-T = TypeVar("T")
+if TYPE_CHECKING:
+    from kb.build import Build
 
 
 def _root_of(path: Path) -> tuple[Path, bool]:
@@ -29,8 +30,11 @@ def _root_of(path: Path) -> tuple[Path, bool]:
     return path.parent, False
 
 
-def data_option(help_text: str = "The data folder to read."):  # type: ignore[no-untyped-def]
-    """The --data option that every command reading data/ shares."""
+Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
+
+
+def data_option(help_text: str = "The data folder to read.") -> Decorator:
+    """The --data option that every command reading data/ shares (KB_DATA sets its default)."""
     return click.option(
         "--data",
         "data_root",
@@ -56,18 +60,20 @@ def main() -> None:
     default="text",
     help="'github' prints workflow annotations.",
 )
-def validate(targets: tuple[Path, ...], strict: bool, fmt: str) -> None:
+@data_option()
+def validate(targets: tuple[Path, ...], strict: bool, fmt: str, data_root: Path) -> None:
     """Check data files: strict YAML, the schema and the cross-reference rules.
 
-    TARGETS are data folders or files inside one (default: the project's data/). A file is
-    checked together with the rest of its folder, so its references resolve; only its own
-    problems are shown. Exit 0 when clean, 1 on data errors, 2 on usage errors.
+    Checks the --data folder, like every other command; TARGETS (data folders, or files
+    inside one) narrow it and are kept for scripts that pass them. A file is checked together
+    with the rest of its folder, so its references resolve; only its own problems are shown.
+    Exit 0 when clean, 1 on data errors, 2 on usage errors.
     """
     from kb.check import check_root
 
     # Each data root is checked whole; None means show all of it, a set only those files.
     roots: dict[Path, set[Path] | None] = {}
-    for target in targets or (paths.DATA,):
+    for target in targets or (data_root,):
         root, whole = _root_of(target)
         if whole:
             roots[root] = None
@@ -114,12 +120,12 @@ def run() -> None:
         sys.exit(3)
 
 
-def _or_exit(step: Callable[[Path], T], root: Path) -> T:
-    """Run a step that checks the data root; on data errors print the report and exit 1."""
-    from kb.build import DataError
+def _load(data_root: Path) -> Build:
+    """The checked data, as the site build sees it; on data errors print the report, exit 1."""
+    from kb.build import DataError, load
 
     try:
-        return step(root.resolve())
+        return load(data_root)
     except DataError as e:
         click.echo(str(e), err=True)
         sys.exit(1)
@@ -131,11 +137,9 @@ def _or_exit(step: Callable[[Path], T], root: Path) -> T:
 def pages(out_dir: Path, data_root: Path) -> None:
     """Write the generated Markdown pages into OUT_DIR (exactly what the MkDocs hook serves),
     including hand-written pages whose generated blocks were expanded."""
-    from kb import build
     from kb.render import write_pages
 
-    renderer, _, _ = _or_exit(build.renderer, data_root)
-    written = write_pages(renderer, out_dir, paths.ROOT / "docs")
+    written = write_pages(_load(data_root).renderer("en"), out_dir, paths.ROOT / "docs")
     click.echo(f"wrote {len(written)} pages to {out_dir}")
 
 
@@ -160,10 +164,8 @@ def export_command(formats: tuple[str, ...], out: Path, site_url: str, data_root
     """Write the data downloads: JSON (the whole dataset and one file per record, with the
     schemas), GeoJSON of the installations, CSV of installations, claims and sources."""
     from kb import export
-    from kb.build import load
 
-    loaded = _or_exit(lambda root: load(root, base=root.parent), data_root)
-    files = export.files(loaded.records, formats or export.FORMATS, site_url)
+    files = export.files(list(_load(data_root).records), formats or export.FORMATS, site_url)
     for rel, content in files.items():
         target = out / rel
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -176,10 +178,9 @@ def export_command(formats: tuple[str, ...], out: Path, site_url: str, data_root
 def stats(data_root: Path) -> None:
     """Print the data-quality report: counts per installation, unassessed claims, and sources
     without an archive link."""
-    from kb.build import load
     from kb.stats import format_text
 
-    click.echo(format_text(_or_exit(lambda root: load(root, base=root.parent), data_root).corpus))
+    click.echo(format_text(_load(data_root).corpus))
 
 
 @main.command("check-links")
@@ -190,7 +191,7 @@ def stats(data_root: Path) -> None:
     type=click.FloatRange(0.1, 120),
     default=15.0,
     show_default=True,
-    help="Seconds to wait for each response.",
+    help="Seconds each request may take in total (a slow server is cut off).",
 )
 @click.option("--retries", type=click.IntRange(0, 5), default=2, show_default=True)
 @click.option("--max-redirects", type=click.IntRange(0, 20), default=5, show_default=True)
@@ -213,15 +214,8 @@ def check_links(
     Exit 0 when every link answers, 1 when some do not (or the data has errors).
     """
     from kb import links
-    from kb.check import check_root
 
-    result = check_root(data_root, base=data_root.resolve().parent)
-    if not result.ok:
-        from kb.issues import report
-
-        click.echo(report(result.issues, result.files), err=True)
-        sys.exit(1)
-    items = links.links(result.records)
+    items = links.links(list(_load(data_root).records))
     results = links.check_all(
         items,
         concurrency=concurrency,
@@ -242,7 +236,7 @@ def new() -> None:
     """Write a skeleton record in the right place (never overwrites)."""
 
 
-def _scaffold(action, *args: str) -> None:  # type: ignore[no-untyped-def]
+def _scaffold(action: Callable[..., Path], *args: Path | str) -> None:
     from kb.scaffold import ScaffoldError
 
     try:

@@ -14,10 +14,9 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from kb import schema
+from kb import addresses, schema
 from kb.loader import Record
 
-API = "api/v1"
 FORMATS = ("json", "geojson", "csv")
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -52,12 +51,7 @@ def _text(value: Any, lang: str = "en") -> str:
 
 def page_path(kind: str, ident: str) -> str:
     """The site path of a record's page (directory URLs, as MkDocs publishes them)."""
-    return {
-        "base": f"bases/{ident}/",
-        "overview": "overview/",
-        "source": f"sources/{ident}/",
-        "actor": f"actors/{ident}/",
-    }[kind]
+    return addresses.url(addresses.page(kind, None if kind == "overview" else ident))
 
 
 def claims(records: Iterable[Record]) -> list[dict[str, Any]]:
@@ -190,7 +184,7 @@ def csv_files(records: list[Record], site_url: str = "") -> dict[str, bytes]:
         for s in kinds["source"]
     ]
     return {
-        f"{API}/installations.csv": _csv(
+        addresses.export("installations", "csv"): _csv(
             [
                 "id",
                 "name",
@@ -211,7 +205,7 @@ def csv_files(records: list[Record], site_url: str = "") -> dict[str, bytes]:
             ],
             bases,
         ),
-        f"{API}/claims.csv": _csv(
+        addresses.export("claims", "csv"): _csv(
             [
                 "id",
                 "page",
@@ -225,7 +219,7 @@ def csv_files(records: list[Record], site_url: str = "") -> dict[str, bytes]:
             ],
             claim_rows,
         ),
-        f"{API}/sources.csv": _csv(
+        addresses.export("sources", "csv"): _csv(
             [
                 "id",
                 "title",
@@ -244,18 +238,18 @@ def csv_files(records: list[Record], site_url: str = "") -> dict[str, bytes]:
 
 def json_files(records: list[Record]) -> dict[str, bytes]:
     kinds = _by_kind(records)
-    out = {f"{API}/dataset.json": _dump(dataset(records))}
-    out[f"{API}/claims.json"] = _dump(
+    out = {addresses.export("dataset"): _dump(dataset(records))}
+    out[addresses.export("claims")] = _dump(
         {"schema_version": schema_version(), "claims": claims(records)}
     )
     for kind, folder in (("base", "bases"), ("source", "sources"), ("actor", "actors")):
         for data in kinds[kind]:
-            out[f"{API}/{folder}/{data['id']}.json"] = _dump(data)
+            out[addresses.export(f"{folder}/{data['id']}")] = _dump(data)
     if kinds["overview"]:
-        out[f"{API}/overview.json"] = _dump(kinds["overview"][0])
+        out[addresses.export("overview")] = _dump(kinds["overview"][0])
     for name in schema.SCHEMA_FILES.values():
-        out[f"{API}/schema/{name}"] = _dump(schema.schema(name))
-    out[f"{API}/schema/common.schema.json"] = _dump(schema.schema("common.schema.json"))
+        out[addresses.export(f"schema/{name.removesuffix('.json')}")] = _dump(schema.schema(name))
+    out[addresses.export("schema/common.schema")] = _dump(schema.schema("common.schema.json"))
     return out
 
 
@@ -268,7 +262,7 @@ def files(
         if fmt == "json":
             out.update(json_files(records))
         elif fmt == "geojson":
-            out[f"{API}/installations.geojson"] = _dump(geojson(records, site_url))
+            out[addresses.export("installations", "geojson")] = _dump(geojson(records, site_url))
         elif fmt == "csv":
             out.update(csv_files(records, site_url))
         else:

@@ -6,6 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from kb.chars import shown
+
 
 class Level(StrEnum):
     ERROR = "error"
@@ -24,16 +26,19 @@ class Issue:
     message: str
 
     def format(self) -> str:
+        """One line for a terminal: text from data (file names, values) has every control,
+        invisible or bidirectional character written as an escape, so it cannot drive the
+        terminal or reorder what is shown."""
         return (
-            f"{self.path}:{self.line}:{self.col}: {self.level.value} [{self.rule}] {self.message}"
+            f"{shown(self.path)}:{self.line}:{self.col}: {self.level.value} [{self.rule}] "
+            f"{shown(self.message)}"
         )
 
     def format_github(self) -> str:
         kind = "error" if self.level is Level.ERROR else "warning"
-        msg = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return (
-            f"::{kind} file={self.path},line={self.line},col={self.col},title=kb {self.rule}::{msg}"
-        )
+        msg = shown(self.message).replace("%", "%25")
+        path = shown(self.path).replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
+        return f"::{kind} file={path},line={self.line},col={self.col},title=kb {self.rule}::{msg}"
 
 
 def summary(issues: Iterable[Issue], files: int) -> str:

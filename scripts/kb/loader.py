@@ -7,20 +7,27 @@ checks can name `file:line:col`. Plain scalars stay strings except `true`/`false
 numbers: every scalar is kept as text, and the schema step (`kb.schema.check`) converts an
 unquoted scalar only where the schema asks for a number or a boolean. So `no`, `on`, `1:20`,
 `0755`, `1.10`, `2025-07-02` and `.nan` are never converted behind the writer's back.
+
+The character policy (`kb.chars`) applies twice: to the file text, and to every key and value
+after YAML escapes are decoded, so `"\u202e"` or `"\x7f"` written as an escape is refused
+like the character itself. A plain `null` or `~` is refused (it would silently mean "no value"),
+and a comment that seems to cut a plain value short (`note: Türkiye #1 ülke`, or any comment
+after a plain value of several words) gets a warning.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from kb import limits
+from kb import chars, datatree, limits
+from kb.datatree import KINDS
 from kb.issues import Issue, Level
 
 try:  # the C parser is faster and bounds its own recursion
@@ -30,15 +37,12 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
 
 JsonPath = tuple[str | int, ...]
 
-KINDS = {"bases": "base", "sources": "source", "actors": "actor"}
-"""Data sub-folders and the record kind each holds."""
 
 _INT = re.compile(r"-?(0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"-?(0|[1-9][0-9]*)\.[0-9]+")
-_FORBIDDEN = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"  # C0 and C1 controls (tab, LF, CR allowed)
-    "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]"
-)
+_NULLS = frozenset({"null", "Null", "NULL", "~"})
+"""Plain scalars YAML reads as 'no value'."""
+_COMMENT_AFTER = re.compile(r"[ \t]+#")
 
 
 @dataclass(frozen=True)
@@ -75,10 +79,6 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
     return line, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
-def _char_name(ch: str) -> str:
-    return f"U+{ord(ch):04X} {unicodedata.name(ch, 'control character')}"
-
-
 def _decode(raw: bytes, display: str) -> tuple[str | None, list[Issue]]:
     """Bytes to text, allowing only UTF-8 (with or without a BOM)."""
 
@@ -105,10 +105,10 @@ def _decode(raw: bytes, display: str) -> tuple[str | None, list[Issue]]:
 def _check_text(text: str, display: str) -> list[Issue]:
     """Characters that must not appear, and text that is not NFC."""
     found: list[Issue] = []
-    for m in _FORBIDDEN.finditer(text):
-        line, col = _line_col(text, m.start())
-        ch = m.group()
-        kind = "invisible or bidirectional" if ord(ch) >= 0x200B else "control"
+    for index, ch, kind in chars.forbidden(text):
+        if ch == "\r":  # Windows line ends are fine in the file; YAML reads them as line ends
+            continue
+        line, col = _line_col(text, index)
         found.append(
             Issue(
                 display,
@@ -116,7 +116,7 @@ def _check_text(text: str, display: str) -> list[Issue]:
                 col,
                 Level.ERROR,
                 "characters",
-                f"{kind} character {_char_name(ch)} is not allowed; delete it",
+                f"{chars.describe(ch, kind)} is not allowed; delete it",
             )
         )
     if not unicodedata.is_normalized("NFC", text):
@@ -243,9 +243,18 @@ def typed_scalar(value: str) -> bool | int | float | None:
     return None
 
 
+def _field(path: JsonPath) -> str:
+    """How messages name the value at `path`: its key, or 'an entry of KEY' in a list."""
+    keys = [p for p in path if isinstance(p, str)]
+    if not keys:
+        return "an entry"
+    return f"'{keys[-1]}'" if isinstance(path[-1], str) else f"an entry of '{keys[-1]}'"
+
+
 class _Builder:
-    def __init__(self, display: str) -> None:
+    def __init__(self, display: str, text: str) -> None:
         self.display = display
+        self.text = text
         self.positions: dict[JsonPath, tuple[int, int]] = {(): (1, 1)}
         self.issues: list[Issue] = []
         self.plain: set[JsonPath] = set()
@@ -254,10 +263,59 @@ class _Builder:
         line, col = _mark(mark)
         self.issues.append(Issue(self.display, line, col, Level.ERROR, rule, msg))
 
+    def scalar(self, node: yaml.ScalarNode, field: str) -> bool:
+        """Apply the character policy to a decoded key or value; False when it is refused."""
+        value = node.value
+        for _, ch, kind in chars.forbidden(value):
+            self.error(
+                node.start_mark,
+                "characters",
+                f"{chars.describe(ch, kind)} in {field} is not allowed (written as "
+                "an escape in quotes); delete it",
+            )
+            return False
+        if not unicodedata.is_normalized("NFC", value):
+            self.error(
+                node.start_mark,
+                "unicode",
+                f"{field} is not in Unicode NFC form (a letter followed by a separate "
+                "combining accent, written as an escape); write the accented letter itself",
+            )
+            return False
+        if not node.style:
+            after = self.text[node.end_mark.index : node.end_mark.index + 200]
+            rest = after.split("\n", 1)[0].strip() if _COMMENT_AFTER.match(after) else ""
+            # '#1' or a comment after prose is probably text; 'kind: news  # one of: ...' is not
+            if value and rest and (not rest[1:2].isspace() or " " in value):
+                line, col = _mark(node.end_mark)
+                self.issues.append(
+                    Issue(
+                        self.display,
+                        line,
+                        col + after.index("#"),
+                        Level.WARNING,
+                        "comment",
+                        f"{field} stops before '{chars.shown(rest[:40])}': in YAML ' #' starts "
+                        "a comment, so the rest of the line is not part of the value; put the "
+                        "whole value in quotes if the '#' belongs to it",
+                    )
+                )
+        return True
+
     def build(self, node: yaml.Node, path: JsonPath) -> Any:
         if isinstance(node, yaml.ScalarNode):
+            field = _field(path)
             if not node.style:  # plain (libyaml reports it as "", PyYAML as None)
                 self.plain.add(path)
+                if node.value in _NULLS:
+                    self.error(
+                        node.start_mark,
+                        "null",
+                        f"{field} is {node.value}, which YAML reads as 'no value'; write the "
+                        "value, delete the line if the field is optional, or put it in quotes "
+                        f"('\"{node.value}\"') if you mean the word",
+                    )
+            self.scalar(node, field)
             return node.value
         if isinstance(node, yaml.SequenceNode):
             items = []
@@ -274,6 +332,8 @@ class _Builder:
                 )
                 continue
             key = key_node.value
+            if not self.scalar(key_node, "a key"):
+                continue
             if key == "<<" and not key_node.style:
                 self.error(
                     key_node.start_mark,
@@ -371,11 +431,12 @@ def parse(
                 "not a list or a single value",
             )
         ]
-    builder = _Builder(display)
+    builder = _Builder(display, text)
     data = builder.build(node, ())
-    if builder.issues:
+    if any(i.level is Level.ERROR for i in builder.issues):
         return None, builder.issues
-    return Record(kind, display, data, builder.positions, frozenset(builder.plain)), []
+    record = Record(kind, display, data, builder.positions, frozenset(builder.plain))
+    return record, builder.issues
 
 
 def display_path(path: Path, base: Path | None = None) -> str:
@@ -423,43 +484,32 @@ def load_file(
     return record, issues
 
 
-def data_files(root: Path) -> Iterator[tuple[Path, str]]:
+def data_files(root: Path) -> list[tuple[Path, str]]:
     """Every data file under a data root with its record kind, in a stable order."""
-    overview = root / "overview.yaml"
-    if overview.exists():
-        yield overview, "overview"
-    for folder, kind in KINDS.items():
-        d = root / folder
-        if d.is_dir():
-            for p in sorted(d.iterdir()):
-                yield p, kind
+    return datatree.walk(root)[0]
 
 
-def load_root(root: Path, base: Path | None = None) -> tuple[list[Record], list[Issue], int]:
-    """Load every data file under `root`. Returns records, problems, and the file count."""
+LoadFile = Callable[[Path, str, Path | None, str | None], tuple[Record | None, list[Issue]]]
+"""How one file is loaded (and, in the checker, validated and memoized)."""
+
+
+def load_root(
+    root: Path, base: Path | None = None, load: LoadFile | None = None
+) -> tuple[list[Record], list[Issue], int]:
+    """Load every data file under `root` with `load` (default `load_file`, which the checker
+    wraps to add the schema step and a memo). Returns records, problems, and the count of files
+    and other entries looked at; anything in the folder that is not read is a problem."""
+    load = load or load_file
     records: list[Record] = []
-    issues: list[Issue] = []
-    files = 0
-    for path, kind in data_files(root):
-        files += 1
-        if path.suffix != ".yaml" or path.name.startswith("."):
-            if path.name.startswith(".") or path.is_dir():
-                files -= 1
-                continue
-            issues.append(
-                Issue(
-                    display_path(path, base),
-                    1,
-                    1,
-                    Level.ERROR,
-                    "files",
-                    "data files must end in '.yaml'; rename the file",
-                )
-            )
-            continue
-        header = schema_line(kind) if (root / "schema").is_dir() else None
-        record, problems = load_file(path, kind, base, header)
+    files, unexpected = datatree.walk(root)
+    issues = [
+        Issue(display_path(u.path, base), 1, 1, Level.ERROR, "files", u.message) for u in unexpected
+    ]
+    header_for = {kind: schema_line(kind) for kind in (*KINDS.values(), "overview")}
+    checked_header = (root / "schema").is_dir()
+    for path, kind in files:
+        record, problems = load(path, kind, base, header_for[kind] if checked_header else None)
         issues.extend(problems)
         if record is not None:
             records.append(record)
-    return records, issues, files
+    return records, issues, len(files) + len(unexpected)

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from kb import addresses
+from kb.dates import PartialDate, parse
 from kb.loader import Record
 
 
@@ -30,15 +32,19 @@ class Text:
             return cls(value.strip())
         return cls(value["en"].strip(), (value.get("tr") or "").strip() or None)
 
-    def get(self, lang: str = "en") -> str:
+    def get(self, lang: str) -> str:
+        """The text in a language, falling back to English where no translation exists."""
         return (self.tr if lang == "tr" else None) or self.en
 
-    def __str__(self) -> str:
-        return self.en
+    def other(self, lang: str) -> str | None:
+        """The same text in the site's other language, when the data has it: the Turkish
+        beside an English page, the English beside a Turkish one."""
+        if lang == "en":
+            return self.tr
+        return self.en if self.tr else None
 
-    @property
-    def first_sentence(self) -> str:
-        text = " ".join(self.en.split())
+    def first_sentence(self, lang: str) -> str:
+        text = " ".join(self.get(lang).split())
         end = text.find(". ")
         return text if end < 0 else text[: end + 1]
 
@@ -53,7 +59,7 @@ class Citation:
 @dataclass(frozen=True)
 class Appearance:
     actor: str
-    date: str
+    date: PartialDate
     source: str
     locator: str | None = None
     quote: str | None = None
@@ -81,12 +87,12 @@ class Fact:
 @dataclass(frozen=True)
 class Event:
     id: str
-    date: str
+    date: PartialDate
     text: Text
     citations: tuple[Citation, ...]
     page: str
     """Id of the page the event belongs to: a base id or 'overview'."""
-    end: str | None = None
+    end: PartialDate | None = None
 
 
 @dataclass(frozen=True)
@@ -99,7 +105,7 @@ class Claim:
     bases: tuple[str, ...] = ()
     assessment: Text | None = None
     evidence: tuple[Evidence, ...] = ()
-    reviewed: str | None = None
+    reviewed: PartialDate | None = None
 
     @property
     def first(self) -> Appearance:
@@ -118,8 +124,8 @@ class Host:
     unit: Text
     citations: tuple[Citation, ...]
     country: str | None = None
-    since: str | None = None
-    until: str | None = None
+    since: PartialDate | None = None
+    until: PartialDate | None = None
 
 
 @dataclass(frozen=True)
@@ -128,7 +134,7 @@ class Sourced:
 
     text: Text
     citations: tuple[Citation, ...]
-    date: str | None = None
+    date: PartialDate | None = None
     uncertain: bool = False
 
 
@@ -227,14 +233,15 @@ class Source:
     path: str
     title: str
     publisher: str
-    published: str
+    published: PartialDate | None
+    """None when the document shows no date ('unknown' in the data)."""
     url: str
     language: str
     kind: str
     issued_by: str | None = None
     author: str | None = None
     archive_url: str | None = None
-    accessed: str | None = None
+    accessed: PartialDate | None = None
     note: Text | None = None
     read_at: ReadAt | None = None
 
@@ -255,7 +262,15 @@ class Backlink:
     page: str
     anchor: str
     kind: str
-    label: str
+    label: Text
+
+
+def _date(value: str) -> PartialDate:
+    """A required date; the schema and the dates rule have made sure it parses."""
+    date = parse(value)
+    if date is None:
+        raise ValueError(f"not a checked date: {value!r}")
+    return date
 
 
 def _citations(items: list[dict[str, Any]] | None) -> tuple[Citation, ...]:
@@ -268,7 +283,7 @@ def _sourced(d: dict[str, Any] | None) -> Sourced | None:
     return Sourced(
         Text.of(d["text"]) or Text(""),
         _citations(d["citations"]),
-        d.get("date"),
+        parse(d.get("date")),
         bool(d.get("uncertain")),
     )
 
@@ -286,11 +301,11 @@ def _page_parts(data: dict[str, Any], page: str) -> dict[str, Any]:
     events = tuple(
         Event(
             e["id"],
-            e["date"],
+            _date(e["date"]),
             Text.of(e["text"]) or Text(""),
             _citations(e["citations"]),
             page,
-            e.get("end"),
+            parse(e.get("end")),
         )
         for e in data.get("events", [])
     )
@@ -301,7 +316,7 @@ def _page_parts(data: dict[str, Any], page: str) -> dict[str, Any]:
             claimed_by=tuple(
                 Appearance(
                     a["actor"],
-                    a["date"],
+                    _date(a["date"]),
                     a["source"],
                     a.get("locator"),
                     a.get("quote"),
@@ -323,7 +338,7 @@ def _page_parts(data: dict[str, Any], page: str) -> dict[str, Any]:
                 )
                 for e in c.get("evidence", [])
             ),
-            reviewed=c.get("reviewed"),
+            reviewed=parse(c.get("reviewed")),
         )
         for c in data.get("claims", [])
     )
@@ -390,8 +405,8 @@ def _base(r: Record) -> Base:
                 Text.of(h["unit"]) or Text(""),
                 _citations(h["citations"]),
                 h.get("country"),
-                h.get("since"),
-                h.get("until"),
+                parse(h.get("since")),
+                parse(h.get("until")),
             )
             for h in d.get("hosts", [])
         ),
@@ -399,16 +414,9 @@ def _base(r: Record) -> Base:
     )
 
 
-def date_key(date: str) -> tuple[int, int, int, int]:
-    """Sort key for partial dates: a year sorts before its months, a month before its days."""
-    parts = [int(p) for p in date.split("-")] if date and date[0].isdigit() else [0]
-    year, month, day = ([*parts, 0, 0])[:3]
-    return (year, month, day, len(parts))
-
-
 def event_key(event: Event) -> tuple[tuple[int, int, int, int], str]:
     """Order of events on every timeline: by (partial) date, ties by id."""
-    return (date_key(event.date), event.id)
+    return (event.date.sort_key(), event.id)
 
 
 @dataclass(frozen=True)
@@ -454,38 +462,39 @@ class Corpus:
                 out[s.issued_by].append(s)
         return {k: tuple(v) for k, v in out.items()}
 
-    def page_title(self, page: str) -> str:
+    def page_title(self, page: str) -> Text:
         if page == "overview" and self.overview:
-            return self.overview.title.en
-        return self.bases[page].name.en
+            return self.overview.title
+        return self.bases[page].name
 
     @staticmethod
     def _citing(page: Page) -> list[tuple[str, Backlink]]:
         """Every (source id, place citing it) on a page, in the order the page shows them."""
         out: list[tuple[str, Backlink]] = []
 
-        def add(ids: Iterable[str], anchor: str, kind: str, label: str) -> None:
+        def add(ids: Iterable[str], anchor: str, kind: str, label: Text) -> None:
             out.extend((sid, Backlink(page.id, anchor, kind, label)) for sid in ids)
 
         if isinstance(page, Base):
-            title = page.name.en
-            add((c.source for c in page.citations), "summary", "summary", title)
+            title = page.name
+            box = addresses.LOCATION
+            add((c.source for c in page.citations), addresses.SUMMARY, "summary", title)
             if page.location:
-                add((c.source for c in page.location.citations), "location", "location", title)
+                add((c.source for c in page.location.citations), box, "location", title)
             for kind, part in (("operator", page.operator), ("established", page.established)):
                 if part:
-                    add((c.source for c in part.citations), "location", kind, title)
+                    add((c.source for c in part.citations), box, kind, title)
             for h in page.hosts:
-                add((c.source for c in h.citations), "location", "hosted unit", h.unit.en)
+                add((c.source for c in h.citations), box, "hosted unit", h.unit)
             if page.presence:
-                add((c.source for c in page.presence.citations), "presence", "presence", title)
+                add((c.source for c in page.presence.citations), addresses.PRESENCE, "presence", title)
         for f in page.facts:
-            add((c.source for c in f.citations), f.id, "fact", f.text.en)
+            add((c.source for c in f.citations), f.id, "fact", f.text)
         for e in page.events:
-            add((c.source for c in e.citations), e.id, "event", e.text.en)
+            add((c.source for c in e.citations), e.id, "event", e.text)
         for c in page.claims:
-            add((a.source for a in c.claimed_by), c.id, "claim", c.text.en)
-            add((e.source for e in c.evidence), c.id, "evidence", c.text.en)
+            add((a.source for a in c.claimed_by), c.id, "claim", c.text)
+            add((e.source for e in c.evidence), c.id, "evidence", c.text)
         return out
 
     @cached_property
@@ -500,7 +509,7 @@ class Corpus:
         for in_box in (True, False):
             for citing in self._citations_by_page.values():
                 for sid, link in citing:
-                    if (link.anchor in ("summary", "location", "presence")) == in_box:
+                    if (link.anchor in (addresses.SUMMARY, addresses.LOCATION, addresses.PRESENCE)) == in_box:
                         out[sid].setdefault(link)
         return {k: tuple(v) for k, v in out.items()}
 
@@ -543,14 +552,14 @@ def build(records: list[Record]) -> Corpus:
                 r.path,
                 d["title"],
                 d["publisher"],
-                d["published"],
+                parse(d["published"]),
                 d["url"],
                 d["language"],
                 d["kind"],
                 d.get("issued_by"),
                 d.get("author"),
                 d.get("archive_url"),
-                d.get("accessed"),
+                parse(d.get("accessed")),
                 Text.of(d.get("note")),
                 _read_at(d.get("read_at")),
             )

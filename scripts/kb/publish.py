@@ -3,35 +3,36 @@ claim reviews. Plain Python over the build's output, so the hook only hands them
 
 from __future__ import annotations
 
-from kb import export, structured
-from kb.build import Loaded
+from kb import addresses, export, i18n, schema, structured
+from kb.build import Build
 from kb.model import Claim, Corpus
 
-FEED = "feed.xml"
+LANG = addresses.DEFAULT_LANGUAGE
+"""The feed is published in the site's default language."""
 
 
-def status_label(status: str) -> str:
-    return status.replace("-", " ").capitalize()
+def status_label(status: str, lang: str = LANG) -> str:
+    return schema.labels("claim-status", lang)[status]
 
 
-def claim_url(site_url: str, claim: Claim) -> str:
-    page = "overview/" if claim.page == "overview" else f"bases/{claim.page}/"
+def claim_url(site_url: str, claim: Claim, lang: str = LANG) -> str:
+    page = addresses.url(addresses.record_page(claim.page, lang))
     return f"{site_url}{page}#{claim.id}"
 
 
-def review(corpus: Corpus, claim: Claim, site_url: str) -> structured.Review:
+def review(corpus: Corpus, claim: Claim, site_url: str, lang: str = LANG) -> structured.Review:
     """What the ClaimReview and the feed say about one assessed claim."""
     first = claim.first
     actor = corpus.actors[first.actor]
     return structured.Review(
         claim_id=claim.id,
-        text=claim.text.en,
-        url=claim_url(site_url, claim),
+        text=claim.text.get(lang),
+        url=claim_url(site_url, claim, lang),
         status=claim.status,
-        status_label=status_label(claim.status),
+        status_label=status_label(claim.status, lang),
         reviewed=claim.reviewed or first.date,
-        summary=claim.assessment.first_sentence if claim.assessment else "",
-        author=actor.name.en,
+        summary=claim.assessment.first_sentence(lang) if claim.assessment else "",
+        author=actor.name.get(lang),
         author_url=actor.url,
         first_date=first.date,
         first_source_url=corpus.sources[first.source].url,
@@ -43,10 +44,15 @@ def reviews(corpus: Corpus, site_url: str) -> list[structured.Review]:
     return [review(corpus, c, site_url) for c in corpus.claims if c.status != "unassessed"]
 
 
-def site_files(loaded: Loaded, site_url: str, site_name: str) -> dict[str, bytes]:
+def site_files(loaded: Build, site_url: str, site_name: str) -> dict[str, bytes]:
     """Every non-page file the site publishes: site path -> bytes."""
-    files = export.files(loaded.records, site_url=site_url)
-    files[FEED] = structured.atom(
-        reviews(loaded.corpus, site_url), site_name, site_url, site_url + FEED
+    files = export.files(list(loaded.records), site_url=site_url)
+    feed = addresses.feed(LANG)
+    files[feed] = structured.atom(
+        reviews(loaded.corpus, site_url),
+        site_name,
+        site_url,
+        site_url + feed,
+        i18n.language(LANG),
     )
     return files

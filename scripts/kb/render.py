@@ -12,7 +12,7 @@ import json
 import posixpath
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -20,7 +20,8 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup, escape
 
-from kb import counts, paths, schema
+from kb import addresses, counts, i18n, paths, schema
+from kb.dates import PartialDate
 from kb.fold import also_written
 from kb.model import Corpus, Page, Text, event_key
 from kb.stats import quality
@@ -32,34 +33,9 @@ _SPACE = re.compile(r"\s+")
 # At the start of a line, '-' and '+' open list items and '1.' an ordered list; Python-Markdown
 # unescapes exactly these backslash sequences, so escaping them is invisible.
 _MD_LINE_START = re.compile(r"^([-+]|\d+(?=\.))")
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
-# How an actor's own document of each source kind is named in "TKP, statement of 2 July 2025".
-OWN_DOCUMENT = {
-    "news": "article",
-    "statement": "statement",
-    "official": "publication",
-    "reference": "entry",
-    "research": "publication",
-    "data": "data set",
-}
-
-
-def md_text(value: Any, lang: str = "en") -> str | Markup:
+def md_text(value: Any, lang: str = addresses.DEFAULT_LANGUAGE) -> str | Markup:
     """A data value as inert Markdown text (before the HTML escape autoescape adds)."""
     if isinstance(value, Markup):
         return value
@@ -100,23 +76,18 @@ def osm(lat: float, lon: float) -> Markup:
     )
 
 
-def human_date(value: str | None) -> str:
-    """'2025-07-02' -> '2 July 2025'; '2025-07' -> 'July 2025'; '1955' stays."""
-    if not value or value == "unknown":
-        return "date unknown"
-    parts = value.split("-")
-    if len(parts) == 1:
-        return parts[0]
-    month = _MONTHS[int(parts[1]) - 1]
-    return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
+def human_date(value: PartialDate | str | None, lang: str = addresses.DEFAULT_LANGUAGE) -> str:
+    """'2025-07-02' -> '2 July 2025'; '2025-07' -> 'July 2025'; '1955' stays (per language)."""
+    return i18n.language(lang).date(value)
 
 
-def presence_vocabulary() -> tuple[dict[str, str], dict[str, str]]:
-    """Labels for who is present or operates, and what each certainty means, from the schema."""
+def presence_vocabulary(lang: str) -> tuple[dict[str, str], dict[str, str]]:
+    """Labels for who is present or operates (in a language), and what each certainty means,
+    from the schema."""
     props = schema.schema("base.schema.json")["properties"]["presence"]["properties"]
     labels: dict[str, str] = {}
     for key in ("present", "operated_by"):
-        labels.update(props[key]["items"].get("x-enumLabels", {}))
+        labels.update(props[key]["items"].get("x-enumLabels", {}).get(lang, {}))
     return labels, dict(schema.vocabulary(props["certainty"]))
 
 
@@ -125,45 +96,83 @@ def href(url: str) -> str:
     return quote(url, safe="/:?#[]@!$&*+,;=%~-._'")
 
 
+def front_matter(meta: dict[str, Any]) -> str:
+    """Metadata as a YAML front matter block that no text can break: every value is written
+    as JSON, which YAML reads, with everything but printable ASCII as an escape."""
+    if not meta:
+        return ""
+    lines = [
+        f"{key}: " + json.dumps(value, ensure_ascii=True).replace("\x7f", "\\u007f")
+        for key, value in meta.items()
+    ]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
+
+
+def page_meta(meta: dict[str, Any]) -> dict[str, Any]:
+    """A template's `meta` (title, description, ...) with each text HTML-escaped, as the
+    theme expects of page titles and descriptions."""
+    return {
+        key: page_meta(value)
+        if isinstance(value, dict)
+        else str(html_text(value))
+        if isinstance(value, str)
+        else value
+        for key, value in meta.items()
+    }
+
+
 @dataclass(frozen=True)
 class Generated:
-    """One generated Markdown page and the data file it was made from (for edit links)."""
+    """One generated Markdown page, its metadata and the data file it was made from (for edit
+    links). The metadata travels beside the Markdown, not in it, so the MkDocs hook hands it
+    over without a YAML round trip that text from data could break."""
 
     uri: str
-    content: str
+    body: str
     source: str | None
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def content(self) -> str:
+        """The page as one Markdown file with front matter, for other engines (`kb pages`)."""
+        return front_matter(self.meta) + self.body
 
 
 class Renderer:
-    """Renders the corpus into Markdown pages; one Jinja environment per build."""
+    """Renders the corpus into Markdown pages in one language; one Jinja environment each."""
 
     def __init__(
         self,
         corpus: Corpus,
         changed: dict[str, str] | None = None,
         templates: Path = paths.TEMPLATES,
+        lang: str = addresses.DEFAULT_LANGUAGE,
     ) -> None:
         self.corpus = corpus
         self.changed = changed or {}
         """Data file path -> date it last changed in git; empty when unknown."""
+        self.lang = lang
+        self.language = i18n.language(lang)
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(templates),
             autoescape=True,
-            finalize=md_text,
+            finalize=self._finalize,
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        labels, certainty = presence_vocabulary()
+        labels, certainty = presence_vocabulary(lang)
         self.env.filters.update(
             presence_label=lambda v: labels.get(v, v),
             certainty_meaning=lambda v: certainty.get(v, ""),
-            date=human_date,
+            date=self.language.date,
             link_to=self._link_to,
             url=lambda u: Markup(href(u)),
-            json=lambda v: Markup(json.dumps(str(html_text(v)), ensure_ascii=False)),
-            label=lambda v: str(v).replace("-", " ").capitalize(),
+            label=self._label,
+            text=lambda t: t.get(lang),
+            other=lambda t: t.other(lang),
+            first_sentence=lambda t: t.first_sentence(lang),
             also_written=also_written,
             osm=lambda loc: osm(loc.lat, loc.lon),
             quality=quality,
@@ -172,21 +181,55 @@ class Renderer:
         self.env.tests["contains"] = lambda seq, item: item in seq
         self.env.globals.update(
             corpus=corpus,
+            lang=lang,
+            t=self.t,
             statuses=schema.claim_statuses(),
             stances=schema.evidence_stances(),
             reference=schema.reference,
             repo_file=lambda name: (paths.ROOT / name).read_text(encoding="utf-8"),
             anchor=anchor,
             markup=Markup,
-            own_document=OWN_DOCUMENT,
             tallies=lambda: counts.tallies(corpus),
             statement=lambda ident: counts.statement(corpus, ident),
             counts_for=lambda ident: counts.counting(corpus, ident),
             presence_summary=lambda: counts.summary(corpus),
+            # Addresses: templates never spell a path or an anchor themselves.
+            page=lambda name, ident=None: addresses.page(name, ident, lang),
+            record_page=lambda page_id: addresses.record_page(page_id, lang),
+            hand_written=lambda name: addresses.hand_written(name, lang),
+            source_anchor=lambda sid: Markup(addresses.source_anchor(sid)),
+            status_anchor=addresses.status_anchor,
+            anchors={
+                "summary": addresses.SUMMARY,
+                "location": addresses.LOCATION,
+                "presence": addresses.PRESENCE,
+                "cited_sources": addresses.CITED_SOURCES,
+            },
         )
 
     # The page being rendered, for relative links; set by `render`.
     _current = "index.md"
+
+    def _finalize(self, value: Any) -> str | Markup:
+        return md_text(value, self.lang)
+
+    def t(self, key: str, **fields: Any) -> Markup:
+        """An interface string in the rendering language, with data fields escaped as text."""
+        safe = {
+            k: v if isinstance(v, Markup) else escape(md_text(v, self.lang))
+            for k, v in fields.items()
+        }
+        return Markup(self.language.string(key)).format(**safe)
+
+    def _label(self, value: str, vocabulary: str) -> str:
+        """The label of a vocabulary value in the rendering language (from the schema)."""
+        labels = schema.labels(vocabulary, self.lang)
+        if value not in labels:
+            raise KeyError(
+                f"no {self.lang!r} label for {vocabulary} value {value!r}: add it to the "
+                f"enum's x-enumLabels.{self.lang} in data/schema/"
+            )
+        return labels[value]
 
     def _link_to(self, target: str, anchor: str | None = None) -> Markup:
         """A relative Markdown link destination from the current page to a docs path."""
@@ -194,51 +237,47 @@ class Renderer:
         return Markup(rel + (f"#{anchor}" if anchor else ""))
 
     def render(self, template: str, uri: str, **context: Any) -> str:
+        return self.render_page(template, uri, **context)[0]
+
+    def render_page(self, template: str, uri: str, **context: Any) -> tuple[str, dict[str, Any]]:
+        """A page's Markdown and the `meta` mapping its template sets (title, description)."""
         self._current = uri
         try:
-            return self.env.get_template(template).render(page_uri=uri, **context)
+            module = self.env.get_template(template).make_module({"page_uri": uri, **context})
+            return str(module).lstrip("\n"), page_meta(getattr(module, "meta", {}))
         finally:
             self._current = "index.md"
 
     def pages(self) -> list[Generated]:
-        """Every generated page, in a stable order: records first, then the index pages."""
-        c = self.corpus
-        records: list[tuple[str, str, str, dict[str, Any]]] = [
-            (f"bases/{b.id}.md", "base.md.j2", b.path, {"base": b, "numbers": self._numbers(b)})
-            for b in c.bases.values()
-        ]
-        if c.overview:
-            ov = c.overview
-            records.append(
-                (
-                    "overview.md",
-                    "overview.md.j2",
-                    ov.path,
-                    {"overview": ov, "numbers": self._numbers(ov)},
-                )
-            )
-        records += [
-            (f"actors/{a.id}.md", "actor.md.j2", a.path, {"actor": a}) for a in c.actors.values()
-        ]
-        records += [
-            (f"sources/{s.id}.md", "source.md.j2", s.path, {"source": s})
-            for s in c.sources.values()
-        ]
-        out = [
-            Generated(uri, self.render(template, uri, changed=self.changed.get(path), **ctx), path)
-            for uri, template, path, ctx in records
-        ]
-        for uri, template in (
-            ("bases/index.md", "bases.md.j2"),
-            ("claims.md", "claims.md.j2"),
-            ("actors/index.md", "actors.md.j2"),
-            ("sources/index.md", "sources.md.j2"),
-            ("timeline.md", "timeline.md.j2"),
-            ("counts.md", "counts.md.j2"),
-            ("quality.md", "quality.md.j2"),
-        ):
-            out.append(Generated(uri, self.render(template, uri), None))
+        """Every generated page, in the order of `addresses.PAGE_TYPES`: records, then indexes."""
+        out: list[Generated] = []
+        for kind in addresses.PAGE_TYPES:
+            for ident, path, context in self._records(kind.record):
+                uri = addresses.page(kind.name, ident if "{id}" in kind.path else None, self.lang)
+                if path is not None:
+                    context["changed"] = self.changed.get(path)
+                body, meta = self.render_page(kind.template, uri, **context)
+                out.append(Generated(uri, body, path, meta))
         return out
+
+    def _records(self, kind: str | None) -> list[tuple[str | None, str | None, dict[str, Any]]]:
+        """(id, data file, template context) for each page of a record kind; one context-free
+        entry for a single page."""
+        c = self.corpus
+        if kind is None:
+            return [(None, None, {})]
+        if kind == "base":
+            return [
+                (b.id, b.path, {"base": b, "numbers": self._numbers(b)}) for b in c.bases.values()
+            ]
+        if kind == "overview":
+            ov = c.overview
+            return [(ov.id, ov.path, {"overview": ov, "numbers": self._numbers(ov)})] if ov else []
+        if kind == "actor":
+            return [(a.id, a.path, {"actor": a}) for a in c.actors.values()]
+        if kind == "source":
+            return [(s.id, s.path, {"source": s}) for s in c.sources.values()]
+        raise ValueError(f"no pages for record kind {kind!r}")
 
     def _numbers(self, page: Page) -> dict[str, int]:
         """Source id -> its citation number on a page, in order of first citation."""

@@ -16,7 +16,8 @@ import tempfile
 from pathlib import Path
 
 from kb import schema
-from kb.loader import KINDS, load_root, parse, schema_line
+from kb.datatree import KINDS
+from kb.loader import load_root, parse, schema_line
 from kb.rules import ids
 from kb.rules.placeholders import PLACEHOLDER
 

@@ -7,13 +7,13 @@ from collections import Counter
 from dataclasses import dataclass
 
 from kb import schema
-from kb.model import Claim, Corpus, Source
+from kb.model import Claim, Corpus, Source, Text
 
 
 @dataclass(frozen=True)
 class Row:
     page: str
-    title: str
+    title: Text
     facts: int
     events: int
     claims: int
@@ -45,7 +45,7 @@ def quality(corpus: Corpus) -> Quality:
     return Quality(
         rows,
         tuple(c for c in corpus.claims if c.status == "unassessed"),
-        tuple(s for s in corpus.sources.values() if s.published == "unknown"),
+        tuple(s for s in corpus.sources.values() if s.published is None),
         tuple(s for s in corpus.sources.values() if not s.archive_url),
     )
 

@@ -18,6 +18,10 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
+from kb.dates import PartialDate
+from kb.i18n.en import EN
+from kb.i18n.language import Language
+
 ATOM = "http://www.w3.org/2005/Atom"
 _SCRIPT_UNSAFE = {
     "<": "\\u003c",
@@ -56,12 +60,12 @@ class Review:
     url: str
     status: str
     status_label: str
-    reviewed: str
+    reviewed: PartialDate
     summary: str
     author: str
     """The first actor to make the claim, by name."""
     author_url: str | None
-    first_date: str
+    first_date: PartialDate
     first_source_url: str
 
 
@@ -75,23 +79,17 @@ def claim_review(r: Review, site_name: str, site_url: str) -> dict[str, Any]:
         "@type": "ClaimReview",
         "url": r.url,
         "claimReviewed": r.text,
-        "datePublished": r.reviewed,
+        "datePublished": r.reviewed.iso(),
         "author": {"@type": "Organization", "name": site_name, "url": site_url},
         "reviewBody": r.summary,
         "itemReviewed": {
             "@type": "Claim",
             "author": author,
-            "datePublished": r.first_date,
+            "datePublished": r.first_date.iso(),
             "appearance": {"@type": "CreativeWork", "url": r.first_source_url},
         },
         "reviewRating": {"@type": "Rating", "alternateName": r.status_label},
     }
-
-
-def _rfc3339(date: str) -> str:
-    """A YYYY, YYYY-MM or YYYY-MM-DD date as the start of that period, in RFC 3339."""
-    parts = [*date.split("-"), "01", "01"][:3]
-    return f"{parts[0]}-{parts[1]}-{parts[2]}T00:00:00Z"
 
 
 def feed_id(site_url: str, claim_id: str) -> str:
@@ -100,15 +98,24 @@ def feed_id(site_url: str, claim_id: str) -> str:
     return f"tag:{host},2025:claim/{claim_id}"
 
 
-def atom(reviews: Iterable[Review], site_name: str, site_url: str, feed_url: str) -> bytes:
-    """An Atom feed of claim reviews, newest review first (ties by claim id)."""
+def atom(
+    reviews: Iterable[Review],
+    site_name: str,
+    site_url: str,
+    feed_url: str,
+    language: Language = EN,
+) -> bytes:
+    """An Atom feed of claim reviews, newest review first (ties by claim id), with its
+    words from one language's table."""
     ET.register_namespace("", ATOM)
     items = sorted(reviews, key=lambda r: (r.reviewed, r.claim_id), reverse=True)
     feed = ET.Element(f"{{{ATOM}}}feed")
     ET.SubElement(feed, f"{{{ATOM}}}id").text = feed_id(site_url, "feed").replace("claim/", "")
-    ET.SubElement(feed, f"{{{ATOM}}}title").text = f"{site_name}: claim reviews"
-    updated = max((r.reviewed for r in items), default="1970-01-01")
-    ET.SubElement(feed, f"{{{ATOM}}}updated").text = _rfc3339(updated)
+    ET.SubElement(feed, f"{{{ATOM}}}title").text = language.string("feed-title").format(
+        site=site_name
+    )
+    updated = max((r.reviewed for r in items), default=PartialDate(1970, 1, 1))
+    ET.SubElement(feed, f"{{{ATOM}}}updated").text = updated.rfc3339()
     ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", href=feed_url)
     ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", href=site_url)
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
@@ -117,11 +124,14 @@ def atom(reviews: Iterable[Review], site_name: str, site_url: str, feed_url: str
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
         ET.SubElement(entry, f"{{{ATOM}}}id").text = feed_id(site_url, r.claim_id)
         ET.SubElement(entry, f"{{{ATOM}}}title").text = f"{r.status_label}: {r.text}"
-        ET.SubElement(entry, f"{{{ATOM}}}updated").text = _rfc3339(r.reviewed)
+        ET.SubElement(entry, f"{{{ATOM}}}updated").text = r.reviewed.rfc3339()
         ET.SubElement(entry, f"{{{ATOM}}}link", rel="alternate", href=r.url)
-        summary = f"Claimed by {r.author} ({r.first_date}). {r.summary}"
+        summary = language.string("feed-summary").format(
+            author=r.author, date=r.first_date, summary=r.summary
+        )
         ET.SubElement(entry, f"{{{ATOM}}}summary").text = summary
-    return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="utf-8") + b"\n"
+    body: bytes = ET.tostring(feed, encoding="utf-8")
+    return b'<?xml version="1.0" encoding="utf-8"?>\n' + body + b"\n"
 
 
 @dataclass(frozen=True)
@@ -160,8 +170,11 @@ def bibtex(c: Citable) -> str:
 
 
 def csl_json(c: Citable) -> str:
-    def parts(date: str) -> dict[str, list[list[int]]]:
-        return {"date-parts": [[int(p) for p in date.split("-")]]}
+    def parts(text: str) -> dict[str, list[list[int]]]:
+        date = PartialDate.parse(text)
+        if date is None:
+            raise ValueError(f"not a date: {text!r}")
+        return {"date-parts": [[p for p in (date.year, date.month, date.day) if p is not None]]}
 
     item: dict[str, Any] = {
         "id": c.key,

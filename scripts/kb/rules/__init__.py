@@ -1,14 +1,21 @@
 """Cross-reference rules: checks that span fields and files, run after the schema passes.
 
 Each rule module exposes `NAME` (shown in every message) and `check(ctx) -> list[Issue]`.
-A new rule is one module plus one line in `RULES`.
+A new rule is one module plus one line in `RULES`. Rules are isolated: one that raises is
+reported as an internal error naming the rule and the file it was checking, and the other
+rules still run, so a bug in one check never hides the others or ends in a traceback.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
+import sys
+import traceback
+from posixpath import commonpath
+from types import ModuleType
 
-from kb.issues import Issue
+from kb.issues import Issue, Level
 from kb.loader import Record
 from kb.rules import attribution, dates, geo, ids, orphans, presence, refs, status, urls
 from kb.rules.context import Context
@@ -19,8 +26,34 @@ RULES = (ids, refs, attribution, status, dates, geo, presence, urls, orphans)
 def run(
     records: list[Record], today: dt.date | None = None, failed: set[str] | None = None
 ) -> list[Issue]:
-    ctx = Context(records, today or dt.date.today(), frozenset(failed or ()))
     found: list[Issue] = []
     for rule in RULES:
-        found.extend(rule.check(ctx))
+        # A fresh context per rule: a rule that crashed part-way leaves nothing behind.
+        ctx = Context(records, today or dt.date.today(), frozenset(failed or ()))
+        try:
+            found.extend(rule.check(ctx))
+        except Exception as error:  # a bug in one rule must not stop the others
+            found.append(internal_error(rule, ctx, error))
     return found
+
+
+def internal_error(rule: ModuleType, ctx: Context, error: Exception) -> Issue:
+    """An error issue for a rule that raised: which rule, which file, what went wrong."""
+    name = getattr(rule, "NAME", rule.__name__.rsplit(".", 1)[-1])
+    if os.environ.get("KB_DEBUG"):
+        traceback.print_exception(error, file=sys.stderr)
+    if ctx.current is not None:
+        path, line, col, where = ctx.current.path, 1, 1, "while checking this file"
+    else:
+        paths = [r.path for r in ctx.records]
+        path = commonpath(paths) if paths else "."
+        line, col, where = 1, 1, "while checking the data as a whole"
+    return Issue(
+        path,
+        line,
+        col,
+        Level.ERROR,
+        name,
+        f"internal error in rule '{name}' {where}: {type(error).__name__}: {error}. "
+        "This is a bug in the kb tool; please report it (KB_DEBUG=1 shows the traceback).",
+    )

@@ -12,7 +12,7 @@ NAME = "attribution"
 
 def check(ctx: Context) -> list[Issue]:
     found: list[Issue] = []
-    for record in ctx.records:
+    for record in ctx.each():
         for path, claim in claims(record):
             for i, appearance in enumerate(claim.get("claimed_by", [])):
                 where = (*path, "claimed_by", i)

@@ -18,7 +18,7 @@ def _inside(lat: float, lon: float) -> bool:
 
 def check(ctx: Context) -> list[Issue]:
     found: list[Issue] = []
-    for record in ctx.records:
+    for record in ctx.each():
         coords = record.data.get("location", {}).get("coordinates")
         if not isinstance(coords, dict):
             continue

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kb.issues import Issue, Level
-from kb.rules.context import Context, walk
+from kb.rules.context import Context
 
 NAME = "orphans"
 
@@ -13,9 +13,9 @@ def check(ctx: Context) -> list[Issue]:
         return []
     cited = {
         value
-        for record in ctx.records
+        for record in ctx.each()
         if record.kind != "source"
-        for path, value in walk(record.data)
+        for path, value in ctx.walk(record)
         if path and path[-1] == "source" and isinstance(value, str)
     }
     return [
@@ -26,6 +26,6 @@ def check(ctx: Context) -> list[Issue]:
             "claim; cite it or delete the file",
             Level.WARNING,
         )
-        for record in ctx.by_kind["source"].values()
+        for record in ctx.each(ctx.by_kind["source"].values())
         if record.id not in cited
     ]

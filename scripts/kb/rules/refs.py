@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kb.issues import Issue
-from kb.rules.context import Context, walk
+from kb.rules.context import Context
 from kb.suggest import closest
 
 NAME = "refs"
@@ -22,8 +22,8 @@ def _unknown(ctx: Context, kind: str, value: str) -> str:
 
 def check(ctx: Context) -> list[Issue]:
     found: list[Issue] = []
-    for record in ctx.records:
-        for path, value in walk(record.data):
+    for record in ctx.each():
+        for path, value in ctx.walk(record):
             if not path or not isinstance(value, str):
                 continue
             key = path[-1]

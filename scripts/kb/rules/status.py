@@ -22,7 +22,7 @@ def check(ctx: Context) -> list[Issue]:
     found: list[Issue] = []
     spec = definition("claim")["properties"]["status"]
     needs: dict[str, dict[str, Any]] = spec["x-evidence-required"]
-    for record in ctx.records:
+    for record in ctx.each():
         for path, claim in claims(record):
             status = claim.get("status")
             if status == spec["default"]:
@@ -34,7 +34,7 @@ def check(ctx: Context) -> list[Issue]:
                         where, NAME, f"status '{status}' needs a 'reviewed' date (YYYY-MM-DD)"
                     )
                 )
-            need = needs.get(status)
+            need = needs.get(str(status))
             if need is None:
                 continue
             own = circle(ctx, {a.get("actor", "") for a in claim.get("claimed_by", [])})

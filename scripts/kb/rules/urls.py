@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from kb import schema
 from kb.issues import Issue
-from kb.rules.context import Context, walk
+from kb.rules.context import Context
 
 NAME = "urls"
 _BAD = re.compile(r"[\s\"'<>`\\\x00-\x1f\x7f]")
@@ -67,8 +67,8 @@ def refused(url: str) -> str | None:
 def check(ctx: Context) -> list[Issue]:
     keys = schema.keys_of_type("url")
     found: list[Issue] = []
-    for record in ctx.records:
-        for path, value in walk(record.data):
+    for record in ctx.each():
+        for path, value in ctx.walk(record):
             if not path or path[-1] not in keys or not isinstance(value, str):
                 continue
             why = problem(value)

@@ -1,0 +1,245 @@
+"""English: the site's default language. Values are trusted Markdown; `{name}` placeholders
+are filled with escaped data text (see `Renderer.t`)."""
+
+from __future__ import annotations
+
+from kb.i18n.language import Language
+
+STRINGS: dict[str, str] = {
+    # dates
+    "date-unknown": "date unknown",
+    "since": "since {date}",
+    "until": "until {date}",
+    "reviewed-on": "reviewed {date}",
+    "last-reviewed": "Claims on this page were last reviewed on {date}.",
+    "last-changed": "The data on this page last changed on {date} (git history of `{path}`).",
+    # page titles and headings
+    "actors": "Actors",
+    "claims": "Claims",
+    "data-quality": "Data quality",
+    "installations": "Installations",
+    "sources": "Sources",
+    "timeline": "Timeline",
+    "facts": "Facts",
+    "events": "Events",
+    "cited-by": "Cited by",
+    "documents-issued": "Documents it issued",
+    "location-and-status": "Location and status",
+    "sources-cited": "Sources cited on this page",
+    "recently-reviewed": "Recently reviewed claims",
+    "unassessed-claims": "Claims not yet assessed",
+    "unarchived-sources": "Sources without an archived copy",
+    "claim-status": "Claim status",
+    "claims-by-status-heading": "Claims by status",
+    "undated-sources": "Sources whose date is unknown",
+    "evidence-stance": "Evidence stance",
+    # introductions
+    "actors-intro": (
+        "The parties, governments, militaries, media and organisations whose claims or "
+        "documents the\nsite records."
+    ),
+    "claims-intro": (
+        "Every claim recorded on the site, with who made it first and its current status. "
+        "A status is\na conclusion about the evidence, explained on each claim; see the\n"
+        "[methodology]({methodology}). Click a column header to sort, or pick a status\n"
+        "below to see only its claims."
+    ),
+    "sources-intro": (
+        "Every document the site cites, with the facts, events and claims that cite it. "
+        "Links go to the\naddress where the document was found; an archived copy is listed "
+        "only when one was seen."
+    ),
+    "timeline-intro": (
+        "Every dated event on the site, oldest first. A year or month without a day sorts "
+        "before the\ndated events of that year or month."
+    ),
+    "quality-intro": (
+        "How complete the record is, per installation. The same report is printed by\n"
+        "`python -m kb stats`."
+    ),
+    "home-counts": (
+        "The record holds **{bases} installations**, **{claims} claims**,\n"
+        "**{sources} sources** and **{actors} actors**."
+    ),
+    "claims-by-status": "Claims by status:",
+    # table headers and fact-box rows
+    "actor": "Actor",
+    "address": "Address",
+    "airport-codes": "Airport codes",
+    "archived-copy": "Archived copy",
+    "author": "Author",
+    "claim": "Claim",
+    "coordinates": "Coordinates",
+    "country": "Country",
+    "date": "Date",
+    "documents-cited": "Documents cited",
+    "established": "Established",
+    "event": "Event",
+    "first-claimed": "First claimed",
+    "foreign-units": "Foreign and NATO units",
+    "installation": "Installation",
+    "issued-by": "Issued by",
+    "kind": "Kind",
+    "language": "Language",
+    "last-read": "Last read",
+    "meaning": "Meaning",
+    "field": "Field",
+    "type": "Type",
+    "required": "Required",
+    "yes": "yes",
+    "no": "no",
+    "operator": "Operator",
+    "page": "Page",
+    "province": "Province",
+    "published": "Published",
+    "publisher": "Publisher",
+    "read-at": "Read at",
+    "site": "Site",
+    "sources-cited-short": "Sources cited",
+    "stance": "Stance",
+    "status": "Status",
+    "other-name": "Turkish name",
+    "website": "Website",
+    # pieces of sentences
+    "also-written": "Also written:",
+    "approximate": "(approximate)",
+    "assessment": "Assessment.",
+    "by-author": "by {author}",
+    "claimed-by": "Claimed by",
+    "claimed-by-lower": "claimed by",
+    # who speaks in an appearance (one per `speech` value; {date} is the document's date for
+    # quoted and reported speech), when the actor spoke if that differs, then where
+    "appearance-own": "{actor}, {document} of {date}",
+    "appearance-quoted": "{actor}, quoted by {publisher}, {date}",
+    "appearance-reported": "{publisher}, reporting {actor}, {date}",
+    "appearance-in": ", in *{title}*",
+    "said-on": "(said {date})",
+    # an actor's own document of each source kind, as in "TKP, statement of 2 July 2025"
+    "own-document-news": "article",
+    "own-document-statement": "statement",
+    "own-document-official": "publication",
+    "own-document-reference": "entry",
+    "own-document-research": "publication",
+    "own-document-data": "data set",
+    "claim-heading": "Claim: {text}",
+    "concerns": "concerns",
+    "country-wide": "Country-wide",
+    "dates-not-sourced": "dates not sourced",
+    "district-of": "district of {district}",
+    "lat-lon": "{lat} N, {lon} E",
+    "link": "Link",
+    "no-district": "(district not found in the sources consulted)",
+    "none": "None.",
+    "why": "Why:",
+    "none-recorded": "none recorded",
+    "not-yet-assessed": "Not yet assessed.",
+    "no-actor-claims": "No claims by this actor are recorded.",
+    "no-base-claims": "No claims about this installation are recorded yet.",
+    "related-claims": (
+        "Country-wide claims that concern this installation are on the [overview]({overview}):"
+    ),
+    "source-record": "Source record",
+    "uncertain": "uncertain",
+    "unarchived-count": "{count} of {total} sources have no archive link recorded.",
+    # evidence headings, one per stance in the schema
+    "evidence-supports": "Evidence: supports",
+    "evidence-contradicts": "Evidence: contradicts",
+    "evidence-context": "Evidence: context",
+    # the Atom feed of claim reviews (plain text, not Markdown)
+    "feed-title": "{site}: claim reviews",
+    "feed-summary": "Claimed by {author} ({date}). {summary}",
+    # "Cited by" entries, one per kind of citing place (kb.model.Backlink.kind)
+    "citing-summary": "Summary on {page}:",
+    "citing-location": "Location on {page}:",
+    "citing-operator": "Operator on {page}:",
+    "citing-established": "Established on {page}:",
+    "citing-hosted unit": "Hosted unit on {page}:",
+    "citing-fact": "Fact on {page}:",
+    "citing-event": "Event on {page}:",
+    "citing-claim": "Claim on {page}:",
+    "citing-evidence": "Evidence on {page}:",
+    "citing-presence": "Presence on {page}:",
+    # presence and counts (issue 14)
+    "home-presence": (
+        "Of the installations, {active} have a NATO, US or allied presence that the sources\n"
+        "describe as continuing and {former} are former; the United States is or was present at\n"
+        "{us}, NATO at {nato} and another ally at {other_ally}. See how published counts compare\n"
+        "on the [counts page]({counts})."
+    ),
+    "bases-intro": (
+        "Every installation in Turkey that the sources consulted name as used, now or in the past,\n"
+        "by NATO, the United States or another ally: **{listed} listed**, {active} with a presence\n"
+        "described as continuing and {former} former. Former installations stay on the list. Each\n"
+        "row says who is or was present, what for, when, and how sure the sources are; the\n"
+        "[counts page]({counts}) shows how published counts map onto this list."
+    ),
+    "bases-filter-help": (
+        "Click a column header to sort; pick a value below to filter (filters need JavaScript;\n"
+        "without it the whole table shows)."
+    ),
+    "status": "Status",
+    "present": "Present",
+    "role": "Role",
+    "period": "Period",
+    "how-sure": "How sure",
+    "run-by": "Run by",
+    "presence": "Presence",
+    "not-recorded": "not recorded",
+    "start-unknown": "start unknown",
+    "end-unknown": "end unknown",
+    "active-now": "active",
+    "not-sourced-coordinates": "not sourced: no source consulted gives a point for this installation",
+    "shares-site-with": "Shares its site with",
+    "counts-compared": "**Counts compared.** How this count maps onto the listed installations:",
+    "counts-title": "Counts of installations, side by side",
+    "counts-description": (
+        "Each count of NATO and US installations in Turkey that an actor has given, what it "
+        "seems to count, and which listed installations that reading includes."
+    ),
+    "counts-heading": "Counts, side by side",
+    "counts-intro": (
+        "Actors give very different numbers for the NATO and US installations in Turkey. Each\n"
+        "count below links to the claim or fact where it is recorded and cited. Next to it is a\n"
+        "**reading**: what the count seems to include (NATO only, US only, active only, radars and\n"
+        "depots included...). The reading is this site's interpretation of the words used, not the\n"
+        "actor's own definition, which none of them gives. The installations each reading includes\n"
+        "are computed from the [installation list]({bases}) ({listed} installations), so the\n"
+        "numbers change whenever the list does. A gap between a count and its reading shows how\n"
+        "far the list explains that count; it is not a verdict on the count."
+    ),
+    "count": "Count",
+    "said-in": "Said in",
+    "reading": "Reading",
+    "listed-matching": "Listed installations matching",
+    "undecided-n": "(+{n} undecided)",
+    "recorded-as-fact": "Recorded as a fact ({page} page):",
+    "recorded-as-claim": "Recorded as a claim ({page} page):",
+    "statement-fact": "Fact",
+    "statement-claim": "Claim",
+    "figure-given": "Figure given: **{figure}**",
+    "reading-is": "Reading:",
+    "listed-matching-n": "Listed installations matching this reading: **{n}**.",
+    "none-matching": "None of the listed installations matches this reading.",
+    "undecided": "Undecided, because a date the reading needs is unknown:",
+}
+
+EN = Language(
+    code="en",
+    months=(
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+    day_month_year="{day} {month} {year}",
+    month_year="{month} {year}",
+    strings=STRINGS,
+)

@@ -1,0 +1,59 @@
+"""Checked files kept between runs in one process (each rebuild under `mkdocs serve`).
+
+A data file's outcome (its record after the schema step, and its problems) depends only on
+its bytes, its display path, its kind, the header it must carry and the schema files; the
+key holds all of them, with the bytes as a SHA-256 digest. An edit changes the digest, so an
+edited file is always checked again. Entries not used by the latest run are dropped at the
+next one, so the memo holds at most two runs' worth of files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+Key = tuple[str, ...]
+
+
+class Memo:
+    def __init__(self) -> None:
+        self._current: dict[Key, Any] = {}
+        self._previous: dict[Key, Any] = {}
+        self.hits = 0
+        self.misses = 0
+
+    def start_run(self) -> None:
+        """Begin a run: what the previous run did not use is forgotten."""
+        self._previous, self._current = self._current, {}
+        self.hits = self.misses = 0
+
+    def get(self, key: Key, compute: Callable[[], Any]) -> Any:
+        if key in self._current:
+            self.hits += 1
+            return self._current[key]
+        if key in self._previous:
+            self.hits += 1
+            value = self._previous.pop(key)
+        else:
+            self.misses += 1
+            value = compute()
+        self._current[key] = value
+        return value
+
+    def clear(self) -> None:
+        self._current.clear()
+        self._previous.clear()
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def folder_digest(folder: Path, pattern: str) -> str:
+    """One digest of the names and bytes of the files matching `pattern` in `folder`."""
+    h = hashlib.sha256()
+    for p in sorted(folder.glob(pattern)):
+        h.update(p.name.encode() + b"\0" + p.read_bytes() + b"\0")
+    return h.hexdigest()
