@@ -7,6 +7,7 @@ this module, so adding, closing or re-dating an installation changes every numbe
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 from kb.model import Base, Corpus, Count, Presence, Text
 
@@ -47,14 +48,14 @@ def matches(includes: dict[str, object], presence: Presence) -> bool | None:
 
     def any_of(key: str, values: tuple[str, ...]) -> bool:
         wanted = includes.get(key)
-        return wanted is None or bool(set(values) & set(wanted))  # type: ignore[arg-type]
+        return wanted is None or bool(set(values) & set(cast("list[str]", wanted)))
 
     if not (any_of("present", presence.present) and any_of("roles", presence.roles)):
         return False
     if not any_of("status", (presence.status,)):
         return False
     only = includes.get("operated_only_by")
-    if only is not None and not set(presence.operated_by) <= set(only):  # type: ignore[arg-type]
+    if only is not None and not set(presence.operated_by) <= set(cast("list[str]", only)):
         return False
     year = includes.get("active_in")
     return covers(presence, int(str(year))) if year is not None else True

@@ -487,7 +487,12 @@ class Corpus:
             for h in page.hosts:
                 add((c.source for c in h.citations), box, "hosted unit", h.unit)
             if page.presence:
-                add((c.source for c in page.presence.citations), addresses.PRESENCE, "presence", title)
+                add(
+                    (c.source for c in page.presence.citations),
+                    addresses.PRESENCE,
+                    "presence",
+                    title,
+                )
         for f in page.facts:
             add((c.source for c in f.citations), f.id, "fact", f.text)
         for e in page.events:
@@ -509,7 +514,9 @@ class Corpus:
         for in_box in (True, False):
             for citing in self._citations_by_page.values():
                 for sid, link in citing:
-                    if (link.anchor in (addresses.SUMMARY, addresses.LOCATION, addresses.PRESENCE)) == in_box:
+                    if (
+                        link.anchor in (addresses.SUMMARY, addresses.LOCATION, addresses.PRESENCE)
+                    ) == in_box:
                         out[sid].setdefault(link)
         return {k: tuple(v) for k, v in out.items()}
 

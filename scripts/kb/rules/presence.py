@@ -36,8 +36,9 @@ def _point(record: Record) -> tuple[float, float] | None:
     if not isinstance(coords, dict):
         return None
     lat, lon = coords.get("lat"), coords.get("lon")
-    numbers = isinstance(lat, int | float) and isinstance(lon, int | float)
-    if numbers and math.isfinite(lat) and math.isfinite(lon):
+    if not (isinstance(lat, int | float) and isinstance(lon, int | float)):
+        return None
+    if math.isfinite(lat) and math.isfinite(lon):
         return (float(lat), float(lon))
     return None
 

@@ -92,15 +92,30 @@ VOCABULARIES: dict[str, tuple[str, ...]] = {
     "source-language": ("source.schema.json", "properties", "language"),
     "presence-status": ("base.schema.json", "properties", "presence", "properties", "status"),
     "presence-who": (
-        "base.schema.json", "properties", "presence", "properties", "present", "items"
+        "base.schema.json",
+        "properties",
+        "presence",
+        "properties",
+        "present",
+        "items",
     ),
     "presence-role": ("base.schema.json", "properties", "presence", "properties", "roles", "items"),
     "presence-operator": (
-        "base.schema.json", "properties", "presence", "properties", "operated_by", "items"
+        "base.schema.json",
+        "properties",
+        "presence",
+        "properties",
+        "operated_by",
+        "items",
     ),
     "presence-certainty": ("base.schema.json", "properties", "presence", "properties", "certainty"),
     "count-qualifier": (
-        "overview.schema.json", "properties", "counts", "items", "properties", "qualifier"
+        "overview.schema.json",
+        "properties",
+        "counts",
+        "items",
+        "properties",
+        "qualifier",
     ),
 }
 
