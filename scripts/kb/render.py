@@ -81,14 +81,10 @@ def human_date(value: PartialDate | str | None, lang: str = addresses.DEFAULT_LA
     return i18n.language(lang).date(value)
 
 
-def presence_vocabulary(lang: str) -> tuple[dict[str, str], dict[str, str]]:
-    """Labels for who is present or operates (in a language), and what each certainty means,
-    from the schema."""
-    props = schema.schema("base.schema.json")["properties"]["presence"]["properties"]
-    labels: dict[str, str] = {}
-    for key in ("present", "operated_by"):
-        labels.update(props[key]["items"].get("x-enumLabels", {}).get(lang, {}))
-    return labels, dict(schema.vocabulary(props["certainty"]))
+def certainty_meanings() -> dict[str, str]:
+    """What each presence certainty means (its description in the schema); the labels of the
+    presence vocabularies come from the `label` filter."""
+    return dict(schema.vocabulary(schema.enum_node("presence-certainty")))
 
 
 def href(url: str) -> str:
@@ -162,9 +158,8 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        labels, certainty = presence_vocabulary(lang)
+        certainty = certainty_meanings()
         self.env.filters.update(
-            presence_label=lambda v: labels.get(v, v),
             certainty_meaning=lambda v: certainty.get(v, ""),
             date=self.language.date,
             link_to=self._link_to,
