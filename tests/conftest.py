@@ -51,6 +51,14 @@ VALID_INDENTED = {
               - {actor: party, date: 2025-07-02, source: src-party}
             status: unassessed
             assessment: Not yet checked.
+        presence:
+          status: active
+          present: [us]
+          roles: [air-operations]
+          operated_by: [turkey, us]
+          since: "1955"
+          certainty: official
+          citations: [{source: src-one}]
         """,
     "sources/src-one.yaml": """\
         id: src-one

@@ -19,6 +19,7 @@ FIELDS = (
     "base.place",
     "base.operator",
     "base.host",
+    "base.presence_note",
     "base.established",
     "base.summary",
     "fact.text",
@@ -75,6 +76,17 @@ location:
   district: {{en: Centre, tr: Merkez}}
   place: {t("base.place")}
   coordinates: {{lat: 37.0, lon: 35.4}}
+  citations: [{{source: src-one}}]
+presence:
+  status: former
+  present: [us, other-ally]
+  allies: [ES]
+  roles: [air-operations]
+  operated_by: [turkey]
+  since: 1955-02
+  until: unknown
+  certainty: reported
+  note: {t("base.presence_note")}
   citations: [{{source: src-one}}]
 operator:
   text: {t("base.operator")}

@@ -186,6 +186,26 @@ def test_claims_table_sorts_when_a_header_is_clicked(page, base_url: str) -> Non
     assert second == sorted(first, reverse=True) and second != first
 
 
+def test_installations_table_filters_by_a_chosen_value(page, base_url: str) -> None:
+    page.goto(base_url + "bases/")
+    rows = "article table tbody tr"
+    total = page.locator(rows).count()
+    visible = f"{rows}:not([hidden])"
+    status = page.locator(".kb-filter-bar label", has_text="Status").locator("select")
+    status.select_option("Former")
+    former = page.eval_on_selector_all(
+        visible + " td:nth-child(2)", "els => els.map(e => e.textContent.trim())"
+    )
+    assert former and set(former) == {"Former"} and len(former) < total
+    present = page.locator(".kb-filter-bar label", has_text="Present").locator("select")
+    present.select_option("NATO")
+    both = page.locator(visible).count()
+    assert 0 < both < len(former)
+    status.select_option("")
+    present.select_option("")
+    assert page.locator(visible).count() == total
+
+
 def test_dark_mode_toggle(page, base_url: str) -> None:
     page.goto(base_url)
     scheme = "document.body.getAttribute('data-md-color-scheme')"
@@ -213,7 +233,7 @@ def test_pages_fit_the_screen(browser, base_url: str, width: int, scheme: str) -
     )
     page = context.new_page()
     watch = Watch(page)
-    for name in ("", "bases/incirlik/", "claims/"):
+    for name in ("", "bases/incirlik/", "claims/", "bases/", "counts/"):
         page.goto(base_url + name)
         page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")

@@ -193,6 +193,8 @@ def _many_bases(root: Path, count: int) -> Path:
             .replace("id: alpha", f"id: b{n:04d}")
             .replace("alpha-", f"b{n:04d}-")
             .replace("Alpha", f"Base {n:04d}")
+            # distinct sites: the presence rule refuses installations closer than 300 m
+            .replace("{lat: 37.0, lon: 35.4}", f"{{lat: {37 + n / 100:.2f}, lon: 35.4}}")
         )
     return write_root(root, files)
 

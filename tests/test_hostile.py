@@ -106,7 +106,7 @@ REFUSED = [
     (
         "two documents",
         {"bases/alpha.yaml": BASE_TEXT + "---\nid: beta\n"},
-        f"{A}:26:1: error [documents] a second YAML document starts here; a data file holds exactly "
+        f"{A}:{BASE_TEXT.count(chr(10)) + 1}:1: error [documents] a second YAML document starts here; a data file holds exactly "
         "one (remove the '---' line and what follows, or move it to its own file)",
     ),
     (

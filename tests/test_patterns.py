@@ -17,6 +17,8 @@ EXAMPLES = {
     "^([A-Z]{2}|NATO)$": "NATO",
     "^[A-Z]{4}$": "LTAG",
     "^[A-Z]{3}$": "UAB",
+    "^[A-Z]{2}$": "DE",
+    "^[0-9]{4}$": "1987",
 }
 """One valid value per pattern; a new pattern in a schema needs an example here."""
 

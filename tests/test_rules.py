@@ -257,8 +257,8 @@ CASES = [
         "unknown enum value",
         edit("bases/alpha.yaml", "kind: air-base", "kind: airbase"),
         f"{A}:3:1: error [schema] 'kind' is 'airbase', not one of: air-base, radar-station, "
-        "naval-base, army-base, headquarters, storage-site, communications-site (did you mean "
-        "'air-base'?)",
+        "naval-base, army-base, headquarters, storage-site, communications-site, missile-site, "
+        "air-defence-site, pipeline, monitoring-station (did you mean 'air-base'?)",
     ),
 ]
 

@@ -31,6 +31,12 @@ FILLED = {
         "lon": "32.5",
         "source": "src-one",
         "summary": "A new installation.",
+        "status": "active",
+        "present": "[nato]",
+        "roles": "[radar]",
+        "operated_by": "[nato]",
+        "since": '"1960"',
+        "certainty": "reported",
     },
     "source": {
         "title": "A report",
@@ -97,8 +103,15 @@ def test_skeleton_fails_until_filled_then_passes(tmp_path: Path, kind: str, fold
     assert errors_in(root, name) == []
 
 
+def _claims_last(text: str) -> str:
+    """The fixture with its presence block moved above the facts, so claims end the file."""
+    presence = text[text.index("presence:\n") :]
+    return text.replace(presence, "").replace("facts:\n", presence + "facts:\n")
+
+
 def test_claim_is_added_to_its_installation_keeping_comments_and_order(tmp_path: Path) -> None:
-    text = VALID["bases/alpha.yaml"].replace("claims:\n", "# the claims section\nclaims:\n")
+    text = _claims_last(VALID["bases/alpha.yaml"])
+    text = text.replace("claims:\n", "# the claims section\nclaims:\n")
     text = text + "# a closing comment\n"
     root = write_root(tmp_path / "data", {"bases/alpha.yaml": text})
     run = kb_new("claim", "alpha", "alpha-second-claim", root=root)

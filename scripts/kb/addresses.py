@@ -40,6 +40,7 @@ PAGE_TYPES: Final = (
     PageType("actors", "actors/index.md", "actors.md.j2"),
     PageType("sources", "sources/index.md", "sources.md.j2"),
     PageType("timeline", "timeline.md", "timeline.md.j2"),
+    PageType("counts", "counts.md", "counts.md.j2"),
     PageType("quality", "quality.md", "quality.md.j2"),
 )
 _BY_NAME: Final = {p.name: p for p in PAGE_TYPES}
@@ -56,12 +57,15 @@ SUMMARY: Final = "summary"
 """Anchor of a base's summary paragraph (its citations point here)."""
 LOCATION: Final = "location"
 """Anchor of a base's fact box (location, operator, hosted units)."""
+PRESENCE: Final = "presence"
+"""Anchor of a base's presence box (who is or was present, what for, since and until when)."""
 CITED_SOURCES: Final = "cited-sources"
 """Anchor of a record page's bibliography."""
 
 SECTION_ANCHORS: Final = (
     SUMMARY,
     LOCATION,
+    PRESENCE,
     CITED_SOURCES,
     # headings and sections on record pages (Markdown gives headings these ids)
     "facts",

@@ -121,6 +121,14 @@ location:
   place: {_text(n, 90)}
   coordinates: {{lat: {36 + (n % 60) / 10}, lon: {27 + (n % 170) / 10}}}
   citations: {cite}
+presence:
+  status: active
+  present: [nato]
+  roles: [radar]
+  operated_by: [turkey]
+  since: "2000"
+  certainty: reported
+  citations: {cite}
 operator:
   text: {_text(n + 1, 100)}
   citations: [{{source: {b}-s0}}]

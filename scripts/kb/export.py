@@ -81,15 +81,22 @@ def geojson(records: Iterable[Record], site_url: str = "") -> dict[str, Any]:
     features = []
     for base in _by_kind(records)["base"]:
         loc = base["location"]
-        coords = loc["coordinates"]
+        coords = loc.get("coordinates")
+        # RFC 7946 3.2: an unlocated feature (no source gives a point) has a null geometry.
+        point = (
+            {
+                "type": "Point",
+                "coordinates": [round(float(coords["lon"]), 6), round(float(coords["lat"]), 6)],
+            }
+            if coords
+            else None
+        )
+        presence = base.get("presence", {})
         features.append(
             {
                 "type": "Feature",
                 "id": base["id"],
-                "geometry": {
-                    "type": "Point",
-                    "coordinates": [round(float(coords["lon"]), 6), round(float(coords["lat"]), 6)],
-                },
+                "geometry": point,
                 "properties": {
                     "id": base["id"],
                     "name": _text(base["name"]),
@@ -97,6 +104,10 @@ def geojson(records: Iterable[Record], site_url: str = "") -> dict[str, Any]:
                     "kind": base["kind"],
                     "province": _text(loc["province"]),
                     "province_tr": _text(loc["province"], "tr"),
+                    "status": presence.get("status"),
+                    "present": presence.get("present", []),
+                    "roles": presence.get("roles", []),
+                    "certainty": presence.get("certainty"),
                     "claims": len(base.get("claims", [])),
                     "url": site_url + page_path("base", base["id"]),
                 },
@@ -131,8 +142,14 @@ def csv_files(records: list[Record], site_url: str = "") -> dict[str, bytes]:
             b["kind"],
             _text(b["location"]["province"]),
             _text(b["location"]["province"], "tr"),
-            b["location"]["coordinates"]["lat"],
-            b["location"]["coordinates"]["lon"],
+            b["location"].get("coordinates", {}).get("lat", ""),
+            b["location"].get("coordinates", {}).get("lon", ""),
+            b.get("presence", {}).get("status", ""),
+            " ".join(b.get("presence", {}).get("present", [])),
+            " ".join(b.get("presence", {}).get("roles", [])),
+            b.get("presence", {}).get("since", ""),
+            b.get("presence", {}).get("until", ""),
+            b.get("presence", {}).get("certainty", ""),
             len(b.get("claims", [])),
             site_url + page_path("base", b["id"]),
         ]
@@ -177,6 +194,12 @@ def csv_files(records: list[Record], site_url: str = "") -> dict[str, bytes]:
                 "province_tr",
                 "lat",
                 "lon",
+                "status",
+                "present",
+                "roles",
+                "since",
+                "until",
+                "certainty",
                 "claims",
                 "url",
             ],

@@ -141,12 +141,44 @@ class Sourced:
 @dataclass(frozen=True)
 class Location:
     province: Text
-    lat: float
-    lon: float
+    lat: float | None
+    lon: float | None
+    """None when no source gives a point (a pipeline network, an unlocated site)."""
     citations: tuple[Citation, ...]
     district: Text | None = None
     place: Text | None = None
     approximate: bool = False
+    shares_site_with: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Presence:
+    """Who is or was there, for what, when, run by whom, and how sure the sources are."""
+
+    status: str
+    present: tuple[str, ...]
+    roles: tuple[str, ...]
+    operated_by: tuple[str, ...]
+    since: str
+    certainty: str
+    citations: tuple[Citation, ...]
+    until: str | None = None
+    allies: tuple[str, ...] = ()
+    note: Text | None = None
+
+
+@dataclass(frozen=True)
+class Count:
+    """A count of installations an actor gave, and a reading of what it counts."""
+
+    id: str
+    figure: int
+    label: Text
+    statement: str
+    definition: Text
+    includes: dict[str, Any]
+    qualifier: str = "exactly"
+    note: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -166,6 +198,7 @@ class Base(Page):
     kind: str = ""
     summary: Text = Text("")
     location: Location | None = None
+    presence: Presence | None = None
     citations: tuple[Citation, ...] = ()
     aliases: tuple[str, ...] = ()
     icao: str | None = None
@@ -179,6 +212,7 @@ class Base(Page):
 class Overview(Page):
     title: Text = Text("")
     summary: Text = Text("")
+    counts: tuple[Count, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -311,9 +345,38 @@ def _page_parts(data: dict[str, Any], page: str) -> dict[str, Any]:
     return {"facts": facts, "events": events, "claims": claims}
 
 
+def _presence(d: dict[str, Any]) -> Presence:
+    return Presence(
+        status=d["status"],
+        present=tuple(d["present"]),
+        roles=tuple(d["roles"]),
+        operated_by=tuple(d["operated_by"]),
+        since=d["since"],
+        certainty=d["certainty"],
+        citations=_citations(d["citations"]),
+        until=d.get("until"),
+        allies=tuple(d.get("allies", [])),
+        note=Text.of(d.get("note")),
+    )
+
+
+def _count(d: dict[str, Any]) -> Count:
+    return Count(
+        id=d["id"],
+        figure=int(d["figure"]),
+        label=Text.of(d["label"]) or Text(""),
+        statement=d["statement"],
+        definition=Text.of(d["definition"]) or Text(""),
+        includes=dict(d["includes"]),
+        qualifier=d.get("qualifier", "exactly"),
+        note=Text.of(d.get("note")),
+    )
+
+
 def _base(r: Record) -> Base:
     d = r.data
     loc = d["location"]
+    coords = loc.get("coordinates") or {}
     return Base(
         id=r.id,
         path=r.path,
@@ -323,13 +386,15 @@ def _base(r: Record) -> Base:
         summary=Text.of(d["summary"]) or Text(""),
         location=Location(
             province=Text.of(loc["province"]) or Text(""),
-            lat=float(loc["coordinates"]["lat"]),
-            lon=float(loc["coordinates"]["lon"]),
+            lat=float(coords["lat"]) if coords else None,
+            lon=float(coords["lon"]) if coords else None,
             citations=_citations(loc["citations"]),
             district=Text.of(loc.get("district")),
             place=Text.of(loc.get("place")),
-            approximate=bool(loc["coordinates"].get("approximate")),
+            approximate=bool(coords.get("approximate")),
+            shares_site_with=tuple(loc.get("shares_site_with", [])),
         ),
+        presence=_presence(d["presence"]) if d.get("presence") else None,
         citations=_citations(d["citations"]),
         aliases=tuple(d.get("aliases", [])),
         icao=d.get("icao"),
@@ -421,6 +486,13 @@ class Corpus:
                     add((c.source for c in part.citations), box, kind, title)
             for h in page.hosts:
                 add((c.source for c in h.citations), box, "hosted unit", h.unit)
+            if page.presence:
+                add(
+                    (c.source for c in page.presence.citations),
+                    addresses.PRESENCE,
+                    "presence",
+                    title,
+                )
         for f in page.facts:
             add((c.source for c in f.citations), f.id, "fact", f.text)
         for e in page.events:
@@ -442,7 +514,9 @@ class Corpus:
         for in_box in (True, False):
             for citing in self._citations_by_page.values():
                 for sid, link in citing:
-                    if (link.anchor in (addresses.SUMMARY, addresses.LOCATION)) == in_box:
+                    if (
+                        link.anchor in (addresses.SUMMARY, addresses.LOCATION, addresses.PRESENCE)
+                    ) == in_box:
                         out[sid].setdefault(link)
         return {k: tuple(v) for k, v in out.items()}
 
@@ -503,5 +577,6 @@ def build(records: list[Record]) -> Corpus:
                 **_page_parts(d, "overview"),
                 title=Text.of(d["title"]) or Text(""),
                 summary=Text.of(d["summary"]) or Text(""),
+                counts=tuple(_count(c) for c in d.get("counts", [])),
             )
     return Corpus(bases, actors, sources, overview)

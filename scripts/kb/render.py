@@ -20,7 +20,7 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup, escape
 
-from kb import addresses, i18n, paths, schema
+from kb import addresses, counts, i18n, paths, schema
 from kb.dates import PartialDate
 from kb.fold import also_written
 from kb.model import Corpus, Page, Text, event_key
@@ -79,6 +79,12 @@ def osm(lat: float, lon: float) -> Markup:
 def human_date(value: PartialDate | str | None, lang: str = addresses.DEFAULT_LANGUAGE) -> str:
     """'2025-07-02' -> '2 July 2025'; '2025-07' -> 'July 2025'; '1955' stays (per language)."""
     return i18n.language(lang).date(value)
+
+
+def certainty_meanings() -> dict[str, str]:
+    """What each presence certainty means (its description in the schema); the labels of the
+    presence vocabularies come from the `label` filter."""
+    return dict(schema.vocabulary(schema.enum_node("presence-certainty")))
 
 
 def href(url: str) -> str:
@@ -152,7 +158,9 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
+        certainty = certainty_meanings()
         self.env.filters.update(
+            certainty_meaning=lambda v: certainty.get(v, ""),
             date=self.language.date,
             link_to=self._link_to,
             url=lambda u: Markup(href(u)),
@@ -176,6 +184,10 @@ class Renderer:
             repo_file=lambda name: (paths.ROOT / name).read_text(encoding="utf-8"),
             anchor=anchor,
             markup=Markup,
+            tallies=lambda: counts.tallies(corpus),
+            statement=lambda ident: counts.statement(corpus, ident),
+            counts_for=lambda ident: counts.counting(corpus, ident),
+            presence_summary=lambda: counts.summary(corpus),
             # Addresses: templates never spell a path or an anchor themselves.
             page=lambda name, ident=None: addresses.page(name, ident, lang),
             record_page=lambda page_id: addresses.record_page(page_id, lang),
@@ -185,6 +197,7 @@ class Renderer:
             anchors={
                 "summary": addresses.SUMMARY,
                 "location": addresses.LOCATION,
+                "presence": addresses.PRESENCE,
                 "cited_sources": addresses.CITED_SOURCES,
             },
         )

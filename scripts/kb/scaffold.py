@@ -36,6 +36,11 @@ def _choices(kind: str, prop: str) -> str:
     return ", ".join(v for v, _ in schema.vocabulary(node))
 
 
+def _presence_choices(prop: str) -> str:
+    node = schema.schema("base.schema.json")["properties"]["presence"]["properties"][prop]
+    return ", ".join(v for v, _ in schema.vocabulary(node.get("items", node)))
+
+
 def _statuses() -> str:
     return ", ".join(v for v, _ in schema.claim_statuses())
 
@@ -57,6 +62,18 @@ location:
   coordinates: {{lat: {fill("decimal degrees, e.g. 37.0019")}, lon: {fill("e.g. 35.4258")}}}
   citations:
     - source: {fill("the id of a file in data/sources/ that gives the position")}
+  # shares_site_with: []  # ids of installations at the same site, if any
+presence:  # who is or was there, for what, when; cite every value
+  status: {fill("one of: " + _presence_choices("status"))}
+  present: {fill("a list of any of: " + _presence_choices("present") + ", e.g. [us, nato]")}
+  # allies: []  # with other-ally: two-letter country codes, e.g. [DE]
+  roles: {fill("a list of any of: " + _presence_choices("roles"))}
+  operated_by: {fill("a list of any of: " + _presence_choices("operated_by"))}
+  since: {fill("YYYY, YYYY-MM or YYYY-MM-DD, or unknown")}
+  # until: required when status is former: a date, or unknown
+  certainty: {fill("one of: " + _presence_choices("certainty"))}
+  citations:
+    - source: {fill("the id of a file in data/sources/ for the presence")}
 summary: {fill("one neutral paragraph; the first sentence is the one-line summary")}
 citations:
   - source: {fill("the id of the source for the name and summary")}

@@ -160,6 +160,71 @@ STRINGS: dict[str, str] = {
     "citing-event": "Event on {page}:",
     "citing-claim": "Claim on {page}:",
     "citing-evidence": "Evidence on {page}:",
+    "citing-presence": "Presence on {page}:",
+    # presence and counts (issue 14)
+    "home-presence": (
+        "Of the installations, {active} have a NATO, US or allied presence that the sources\n"
+        "describe as continuing and {former} are former; the United States is or was present\n"
+        "at {us}, NATO at {nato} and another ally at {other_ally}. See how published counts\n"
+        "compare on the [counts page]({counts})."
+    ),
+    "bases-intro": (
+        "Every installation in Turkey that the sources consulted name as used, now or in the\n"
+        "past, by NATO, the United States or another ally: **{listed} listed**, {active} with a\n"
+        "presence described as continuing and {former} former. Former installations stay on\n"
+        "the list. Each row says who is or was present, what for, when, and how sure the\n"
+        "sources are; the [counts page]({counts}) shows how published counts map onto this list."
+    ),
+    "bases-filter-help": (
+        "Click a column header to sort; pick a value below to filter (filters need JavaScript;\n"
+        "without it the whole table shows)."
+    ),
+    "present": "Present",
+    "role": "Role",
+    "period": "Period",
+    "how-sure": "How sure",
+    "run-by": "Run by",
+    "presence": "Presence",
+    "not-recorded": "not recorded",
+    "start-unknown": "start unknown",
+    "end-unknown": "end unknown",
+    "active-now": "active",
+    "not-sourced-coordinates": (
+        "not sourced: no source consulted gives a point for this installation"
+    ),
+    "shares-site-with": "Shares its site with",
+    "counts-compared": "**Counts compared.** How this count maps onto the listed installations:",
+    "counts-title": "Counts of installations, side by side",
+    "counts-description": (
+        "Each count of NATO and US installations in Turkey that an actor has given, what it "
+        "seems to count, and which listed installations that reading includes."
+    ),
+    "counts-heading": "Counts, side by side",
+    "counts-intro": (
+        "Actors give very different numbers for the NATO and US installations in Turkey.\n"
+        "Each count below links to the claim or fact where it is recorded and cited. Next to\n"
+        "it is a **reading**: what the count seems to include (NATO only, US only, active only,\n"
+        "radars and depots included...). The reading is this site's interpretation of the\n"
+        "words used, not the actor's own definition, which none of them gives. The\n"
+        "installations each reading includes are computed from the\n"
+        "[installation list]({bases}) ({listed} installations), so the numbers change\n"
+        "whenever the list does. A gap between a count and its reading shows how far the list\n"
+        "explains that count; it is not a verdict on the count."
+    ),
+    "count": "Count",
+    "said-in": "Said in",
+    "reading": "Reading",
+    "listed-matching": "Listed installations matching",
+    "undecided-n": "(+{n} undecided)",
+    "recorded-as-fact": "Recorded as a fact ({page} page):",
+    "recorded-as-claim": "Recorded as a claim ({page} page):",
+    "statement-fact": "Fact",
+    "statement-claim": "Claim",
+    "figure-given": "Figure given: **{figure}**",
+    "reading-is": "Reading:",
+    "listed-matching-n": "Listed installations matching this reading: **{n}**.",
+    "none-matching": "None of the listed installations matches this reading.",
+    "undecided": "Undecided, because a date the reading needs is unknown:",
 }
 
 EN = Language(

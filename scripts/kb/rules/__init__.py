@@ -17,10 +17,21 @@ from types import ModuleType
 
 from kb.issues import Issue, Level
 from kb.loader import Record
-from kb.rules import attribution, dates, geo, ids, orphans, refs, status, translations, urls
+from kb.rules import (
+    attribution,
+    dates,
+    geo,
+    ids,
+    orphans,
+    presence,
+    refs,
+    status,
+    translations,
+    urls,
+)
 from kb.rules.context import Context
 
-RULES = (ids, refs, attribution, status, dates, geo, urls, translations, orphans)
+RULES = (ids, refs, attribution, status, dates, geo, presence, urls, translations, orphans)
 
 
 def run(

@@ -62,6 +62,14 @@ def _type(node: dict[str, Any]) -> str:
     }.get(kind, kind or "value")
 
 
+def _values(prop: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    """The vocabulary of an enum field, or of a list of enum values (presence roles, ...)."""
+    for node in (prop, prop.get("items", {})):
+        if "enum" in node:
+            return tuple(vocabulary(node))
+    return ()
+
+
 def _fields(node: dict[str, Any], prefix: str = "") -> list[Field]:
     out: list[Field] = []
     required = set(node.get("required", []))
@@ -72,7 +80,7 @@ def _fields(node: dict[str, Any], prefix: str = "") -> list[Field]:
                 _type(prop),
                 name in required,
                 prop.get("description", ""),
-                tuple(vocabulary(prop)) if "enum" in prop else (),
+                _values(prop),
             )
         )
         if prop.get("type") == "object" and "properties" in prop:

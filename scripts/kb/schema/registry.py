@@ -90,6 +90,33 @@ VOCABULARIES: dict[str, tuple[str, ...]] = {
     "actor-kind": ("actor.schema.json", "properties", "kind"),
     "source-kind": ("source.schema.json", "properties", "kind"),
     "source-language": ("source.schema.json", "properties", "language"),
+    "presence-status": ("base.schema.json", "properties", "presence", "properties", "status"),
+    "presence-who": (
+        "base.schema.json",
+        "properties",
+        "presence",
+        "properties",
+        "present",
+        "items",
+    ),
+    "presence-role": ("base.schema.json", "properties", "presence", "properties", "roles", "items"),
+    "presence-operator": (
+        "base.schema.json",
+        "properties",
+        "presence",
+        "properties",
+        "operated_by",
+        "items",
+    ),
+    "presence-certainty": ("base.schema.json", "properties", "presence", "properties", "certainty"),
+    "count-qualifier": (
+        "overview.schema.json",
+        "properties",
+        "counts",
+        "items",
+        "properties",
+        "qualifier",
+    ),
 }
 
 
