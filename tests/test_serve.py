@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -13,25 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from kb import paths
+from kb.editloop import copy_project, free_port
 
 pytestmark = pytest.mark.slow
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _copy_project(dest: Path) -> Path:
-    for name in ("data", "docs", "scripts"):
-        shutil.copytree(
-            paths.ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__")
-        )
-    for name in ("mkdocs.yml", "CONTRIBUTING.md"):
-        shutil.copy(paths.ROOT / name, dest / name)
-    return dest
 
 
 def _wait_for(predicate, timeout: float = 60) -> bool:  # type: ignore[no-untyped-def]
@@ -52,8 +34,8 @@ def _get(url: str) -> str:
 
 
 def test_serve_reports_data_errors_and_recovers(tmp_path: Path) -> None:
-    project = _copy_project(tmp_path / "project")
-    port = _free_port()
+    project = copy_project(tmp_path / "project")
+    port = free_port()
     log = tmp_path / "serve.log"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "scripts")}
     with log.open("w") as out:

@@ -23,7 +23,8 @@ from kb import paths
 POLL = 0.05
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
@@ -75,7 +76,7 @@ def measure(
     Returns the first build's seconds and the seconds of each edit until `page` showed it.
     With `data`, the site is built from that data folder (KB_DATA) and it is watched too.
     """
-    port = _free_port()
+    port = free_port()
     env = {
         **os.environ,
         "NO_MKDOCS_2_WARNING": "1",
