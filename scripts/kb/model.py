@@ -36,6 +36,14 @@ class Text:
         """The text in a language, falling back to English where no translation exists."""
         return (self.tr if lang == "tr" else None) or self.en
 
+    def missing(self, lang: str) -> bool:
+        """True when a page in `lang` has to show the English text in place of this one."""
+        return lang == "tr" and self.tr is None
+
+    def lead(self) -> Text:
+        """The first sentence, in both languages."""
+        return Text(self.first_sentence("en"), self.first_sentence("tr") if self.tr else None)
+
     def other(self, lang: str) -> str | None:
         """The same text in the site's other language, when the data has it: the Turkish
         beside an English page, the English beside a Turkish one."""

@@ -20,7 +20,7 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup, escape
 
-from kb import addresses, counts, i18n, paths, schema
+from kb import addresses, counts, i18n, languages, paths, schema
 from kb.dates import PartialDate
 from kb.fold import also_written
 from kb.model import Corpus, Page, Text, event_key
@@ -44,6 +44,8 @@ def md_text(value: Any, lang: str = addresses.DEFAULT_LANGUAGE) -> str | Markup:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
     if isinstance(value, Text):
+        if value.missing(lang):
+            return untranslated(value.en, lang)
         value = value.get(lang)
     text = _SPACE.sub(" ", str(value)).strip()
     text = _MD_INLINE.sub(r"\\\1", text)
@@ -55,6 +57,16 @@ def md_text(value: Any, lang: str = addresses.DEFAULT_LANGUAGE) -> str | Markup:
             else "\\" + text
         )
     return text
+
+
+def untranslated(english: str, lang: str) -> Markup:
+    """The English text where a page in `lang` has no translation: tagged as English and
+    followed by a visible marker in the page's language ("henüz çevrilmedi")."""
+    marker = i18n.language(lang).string("untranslated")
+    return Markup(
+        '<span class="kb-untranslated" lang="en">{}</span> '
+        '<span class="kb-untranslated-mark">{}</span>'
+    ).format(escape(md_text(english)), marker)
 
 
 def html_text(value: Any) -> Markup:
@@ -81,10 +93,10 @@ def human_date(value: PartialDate | str | None, lang: str = addresses.DEFAULT_LA
     return i18n.language(lang).date(value)
 
 
-def certainty_meanings() -> dict[str, str]:
+def certainty_meanings(lang: str = addresses.DEFAULT_LANGUAGE) -> dict[str, str]:
     """What each presence certainty means (its description in the schema); the labels of the
     presence vocabularies come from the `label` filter."""
-    return dict(schema.vocabulary(schema.enum_node("presence-certainty")))
+    return dict(schema.vocabulary(schema.enum_node("presence-certainty"), lang))
 
 
 def href(url: str) -> str:
@@ -158,7 +170,7 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        certainty = certainty_meanings()
+        certainty = certainty_meanings(lang)
         self.env.filters.update(
             certainty_meaning=lambda v: certainty.get(v, ""),
             date=self.language.date,
@@ -168,6 +180,8 @@ class Renderer:
             text=lambda t: t.get(lang),
             other=lambda t: t.other(lang),
             first_sentence=lambda t: t.first_sentence(lang),
+            lead=lambda t: t.lead(),
+            by_name=self._by_name,
             also_written=also_written,
             osm=lambda loc: osm(loc.lat, loc.lon),
             quality=quality,
@@ -178,8 +192,8 @@ class Renderer:
             corpus=corpus,
             lang=lang,
             t=self.t,
-            statuses=schema.claim_statuses(),
-            stances=schema.evidence_stances(),
+            statuses=schema.claim_statuses(lang),
+            stances=schema.evidence_stances(lang),
             reference=schema.reference,
             repo_file=lambda name: (paths.ROOT / name).read_text(encoding="utf-8"),
             anchor=anchor,
@@ -225,6 +239,12 @@ class Renderer:
                 f"enum's x-enumLabels.{self.lang} in data/schema/"
             )
         return labels[value]
+
+    def _by_name(self, records: Any) -> list[Any]:
+        """Records (bases, actors) in the alphabetical order of their names in the rendering
+        language: Turkish order on Turkish pages, English order on English ones."""
+        key = languages.sort_key(self.lang)
+        return sorted(records, key=lambda r: key(r.name.get(self.lang)))
 
     def _link_to(self, target: str, anchor: str | None = None) -> Markup:
         """A relative Markdown link destination from the current page to a docs path."""
