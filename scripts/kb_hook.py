@@ -7,7 +7,8 @@
   no YAML front matter that text from data could break; expand `<!-- kb:NAME -->` markers in
   hand-written pages.
 - on_page_context: the page's versions in every language (hreflang links, language switch).
-- on_post_build: make Material's search worker fold Turkish letters; after the default
+- on_post_build: make Material's search worker fold Turkish letters and its language script
+  leave our hreflang links alone (kb.material); after the default
   language, build the other languages into their folders (kb.sitelangs says why this way).
 
 A failure in the kb package stops the build with a one-paragraph message, never a raw
@@ -29,7 +30,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from kb import addresses, build, git, i18n, languages, paths, publish, search, sitelangs
+from kb import addresses, build, git, i18n, languages, material, paths, publish, search, sitelangs
 from kb.render import MARKER, Renderer, expand_markers
 
 if TYPE_CHECKING:
@@ -159,6 +160,10 @@ def on_page_context(
 
 def on_post_build(config: MkDocsConfig) -> None:
     search.patch_worker(Path(config.site_dir))
+    try:
+        material.patch_bundle(Path(config.site_dir))
+    except material.BundleChanged as e:
+        raise PluginError(str(e)) from None
     if sitelangs.build_language(config) == addresses.DEFAULT_LANGUAGE:
         # Not guarded: the other builds report their own errors (and count in --strict).
         sitelangs.build_other_languages(config)

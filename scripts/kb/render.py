@@ -195,6 +195,8 @@ class Renderer:
             statuses=schema.claim_statuses(lang),
             stances=schema.evidence_stances(lang),
             reference=schema.reference,
+            record_kinds=tuple(schema.SCHEMA_FILES),
+            type_text=self.type_text,
             repo_file=lambda name: (paths.ROOT / name).read_text(encoding="utf-8"),
             anchor=anchor,
             markup=Markup,
@@ -229,6 +231,23 @@ class Renderer:
             for k, v in fields.items()
         }
         return Markup(self.language.string(key)).format(**safe)
+
+    def type_text(self, words: tuple[str, ...]) -> str:
+        """A field type in words ('list of text'): 'type-' keys in the rendering language,
+        definition names as they are, a constant after 'type-const'."""
+        out: list[str] = []
+        rest = iter(words)
+        for word in rest:
+            if word == "type-const":
+                out.append(self.language.string(word).format(value=next(rest, "")))
+            elif word == "type-list":  # the rest of the words are the item's type
+                item = self.type_text(tuple(rest))
+                out.append(self.language.string(word).format(item=item))
+            elif word.startswith("type-"):
+                out.append(self.language.string(word))
+            else:
+                out.append(word)
+        return " ".join(out)
 
     def _label(self, value: str, vocabulary: str) -> str:
         """The label of a vocabulary value in the rendering language (from the schema)."""

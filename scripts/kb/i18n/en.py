@@ -249,6 +249,21 @@ STRINGS: dict[str, str] = {
     "nav-quality": "Data quality",
     "nav-contributing": "Contributing",
     "nav-field-reference": "Field reference",
+    # the field reference (kb.schema.docs): record kinds and the words of field types
+    "record-base": "Installation",
+    "record-overview": "Overview",
+    "record-source": "Source",
+    "record-actor": "Actor",
+    "type-enum": "one of the values below",
+    "type-const": "always '{value}'",
+    "type-or": "or",
+    "type-list": "list of {item}",
+    "type-string": "text",
+    "type-integer": "integer",
+    "type-number": "number",
+    "type-boolean": "true or false",
+    "type-object": "mapping (see below)",
+    "type-value": "value",
     # translation (issue 16): the marker beside an English text shown on another language's
     # page, and the label of a quote's translation
     "untranslated": "not yet translated",
