@@ -99,9 +99,8 @@ def turkish_key(text: str) -> tuple[tuple[int, int | str], ...]:
 
 def english_key(text: str) -> tuple[str, str]:
     """English alphabetical order: case and marks ignored ('Çiğli' sorts as 'Cigli')."""
-    plain = "".join(
-        c for c in unicodedata.normalize("NFD", text.replace("ı", "i")) if not unicodedata.combining(c)
-    )
+    decomposed = unicodedata.normalize("NFD", text.replace("ı", "i"))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return (plain.casefold(), text)
 
 

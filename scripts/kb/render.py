@@ -232,22 +232,24 @@ class Renderer:
         }
         return Markup(self.language.string(key)).format(**safe)
 
-    def type_text(self, words: tuple[str, ...]) -> str:
-        """A field type in words ('list of text'): 'type-' keys in the rendering language,
-        definition names as they are, a constant after 'type-const'."""
-        out: list[str] = []
+    def type_text(self, words: tuple[str, ...]) -> Markup:
+        """A field type in words ('list of `text`'): 'type-' keys in the rendering language,
+        definition names as code (they are the same in every language), a constant after
+        'type-const'."""
+        out: list[Markup] = []
         rest = iter(words)
         for word in rest:
             if word == "type-const":
-                out.append(self.language.string(word).format(value=next(rest, "")))
+                value = escape(md_text(next(rest, "")))
+                out.append(Markup(self.language.string(word)).format(value=value))
             elif word == "type-list":  # the rest of the words are the item's type
                 item = self.type_text(tuple(rest))
-                out.append(self.language.string(word).format(item=item))
+                out.append(Markup(self.language.string(word)).format(item=item))
             elif word.startswith("type-"):
-                out.append(self.language.string(word))
+                out.append(Markup(self.language.string(word)))
             else:
-                out.append(word)
-        return " ".join(out)
+                out.append(Markup("<code>{}</code>").format(word))
+        return Markup(" ").join(out)
 
     def _label(self, value: str, vocabulary: str) -> str:
         """The label of a vocabulary value in the rendering language (from the schema)."""
@@ -336,12 +338,19 @@ def write_pages(
     docs: Path | None = None,
     log: Callable[[str], None] = lambda _: None,
 ) -> list[Path]:
-    """Write every generated page (and expanded hand-written pages) under `out`."""
+    """Write every generated page (and expanded hand-written pages) in the renderer's
+    language under `out`; the hand-written pages of a language other than the default are in
+    `docs/<lang>/`, and land in `out/<lang>/` as their generated pages do."""
     written: list[Path] = []
     items = [(g.uri, g.content) for g in renderer.pages()]
     if docs is not None:
-        for md in sorted(docs.rglob("*.md")):
-            uri = md.relative_to(docs).as_posix()
+        folder = addresses.prefix(renderer.lang)
+        own = docs / folder if folder else docs
+        for md in sorted(own.rglob("*.md")):
+            rel = md.relative_to(own).as_posix()
+            if not folder and rel.split("/", 1)[0] in languages.LANGUAGES:
+                continue  # another language's hand-written pages
+            uri = folder + rel
             text = md.read_text(encoding="utf-8")
             if MARKER.search(text):
                 items.append((uri, expand_markers(text, uri, renderer)))

@@ -34,7 +34,7 @@ def with_alternates(text: str, own_url: str, lang: str, site_url: str) -> str:
             (code, site_url + addresses.prefix(code) + url) for code in languages.LANGUAGES
         ] + [("x-default", site_url + url)]
         return match.group(1) + "".join(
-            f"\n         <xhtml:link rel=\"alternate\" hreflang={quoteattr(code)} "
+            f'\n         <xhtml:link rel="alternate" hreflang={quoteattr(code)} '
             f"href={quoteattr(href)}/>"
             for code, href in links
         )

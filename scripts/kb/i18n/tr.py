@@ -136,7 +136,9 @@ STRINGS: dict[str, str] = {
     "not-yet-assessed": "Henüz değerlendirilmedi.",
     "no-actor-claims": "Bu aktöre ait kayıtlı iddia yok.",
     "no-base-claims": "Bu tesisle ilgili henüz kayıtlı iddia yok.",
-    "related-claims": "Bu tesisi ilgilendiren ülke geneli iddialar [genel bakış]({overview}) sayfasında:",
+    "related-claims": (
+        "Bu tesisi ilgilendiren ülke geneli iddialar [genel bakış]({overview}) sayfasında:"
+    ),
     "source-record": "Kaynak kaydı",
     "uncertain": "kesin değil",
     "unarchived-count": "{total} kaynağın {count} tanesi için arşiv bağlantısı kaydedilmemiş.",
@@ -252,7 +254,7 @@ STRINGS: dict[str, str] = {
     "type-enum": "aşağıdaki değerlerden biri",
     "type-const": "her zaman '{value}'",
     "type-or": "ya da",
-    "type-list": "{item} listesi",
+    "type-list": "liste ({item})",
     "type-string": "metin",
     "type-integer": "tam sayı",
     "type-number": "sayı",
