@@ -347,3 +347,14 @@ def test_exports_carry_both_languages() -> None:
     assert "İncirlik Hava Üssü" in names
     incirlik_feature = next(f for f in geo["features"] if f["id"] == "incirlik")
     assert incirlik_feature["properties"]["url_tr"] == "https://kb.example/tr/bases/incirlik/"
+
+
+def test_a_lead_sentence_does_not_end_at_a_turkish_ordinal() -> None:
+    text = Text(
+        "It hosts the 10th Tanker Base. More.",
+        "Adana'da, 10. Tanker Üs Komutanlığının bulunduğu bir üstür. Daha fazlası.",
+    )
+    assert text.first_sentence("tr").endswith("bulunduğu bir üstür.")
+    assert text.first_sentence("en") == "It hosts the 10th Tanker Base."
+    assert Text("Built in 1955. Second.").first_sentence("en") == "Built in 1955."
+    assert text.lead() == Text(text.first_sentence("en"), text.first_sentence("tr"))

@@ -6,6 +6,7 @@ Computed values (the citation index, sorted timelines, counts) live here, never 
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -15,6 +16,8 @@ from typing import Any
 from kb import addresses
 from kb.dates import PartialDate, parse
 from kb.loader import Record
+
+_SENTENCE_END = re.compile(r"(?<!\b\d)(?<!\b\d\d)(?<!\b\d\d\d)\. ")
 
 
 @dataclass(frozen=True)
@@ -52,9 +55,11 @@ class Text:
         return self.en if self.tr else None
 
     def first_sentence(self, lang: str) -> str:
+        """Up to the first full stop; a stop after a short number is an ordinal, not the end
+        ("10. Tanker Üs Komutanlığı", "the 10th")."""
         text = " ".join(self.get(lang).split())
-        end = text.find(". ")
-        return text if end < 0 else text[: end + 1]
+        match = _SENTENCE_END.search(text)
+        return text if match is None else text[: match.start() + 1]
 
 
 @dataclass(frozen=True)
