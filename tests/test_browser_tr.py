@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (pytest fixtures imported from test_browser are parameters here)
 """The Turkish site in a real browser: search on /tr/ with the Turkish folding, and the
 language switch (reuses test_browser's browser, server and page fixtures)."""
 
@@ -11,7 +12,7 @@ from test_browser import base_url, browser, page  # noqa: F401  (fixtures)
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
-def _search_tr(page, base_url: str, query: str) -> list[str]:  # type: ignore[no-untyped-def]  # noqa: F811
+def _search_tr(page, base_url: str, query: str) -> list[str]:  # type: ignore[no-untyped-def]
     """Material's search on /tr/, with its Turkish interface strings."""
     if not page.url.startswith(base_url + "tr/"):
         page.goto(base_url + "tr/")
@@ -47,7 +48,7 @@ def test_turkish_search_finds_the_installation_first(
     assert urlsplit(results[0]).path.endswith("/" + expected), (query, results[:3])
 
 
-def test_turkish_search_folds_turkish_letters_in_text(page, base_url: str) -> None:  # noqa: F811
+def test_turkish_search_folds_turkish_letters_in_text(page, base_url: str) -> None:
     results = _search_tr(page, base_url, "nukleer")
     assert results
     assert all(urlsplit(r).path.startswith("/tr/") for r in results), results[:5]
@@ -55,7 +56,7 @@ def test_turkish_search_folds_turkish_letters_in_text(page, base_url: str) -> No
     assert "nükleer" in text.lower()
 
 
-def test_language_switch_stays_on_the_same_page(page, base_url: str) -> None:  # noqa: F811
+def test_language_switch_stays_on_the_same_page(page, base_url: str) -> None:
     page.goto(base_url + "bases/kurecik/")
     page.locator("a.kb-lang-link[hreflang=tr]").first.dispatch_event("click")
     page.wait_for_url(base_url + "tr/bases/kurecik/")
