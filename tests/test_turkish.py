@@ -104,6 +104,13 @@ def test_english_order_ignores_turkish_marks() -> None:
     ]
 
 
+def test_numbers_sort_by_value_in_both_languages() -> None:
+    names = ["14. İnsansız Uçak", "9. Ana Jet", "Adana", "10. Tanker"]
+    expected = ["9. Ana Jet", "10. Tanker", "14. İnsansız Uçak", "Adana"]
+    assert sorted(names, key=languages.turkish_key) == expected
+    assert sorted(names, key=languages.english_key) == expected
+
+
 def test_sort_key_follows_the_language() -> None:
     assert languages.sort_key("tr") is languages.turkish_key
     assert languages.sort_key("en") is languages.english_key

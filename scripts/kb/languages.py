@@ -7,6 +7,7 @@ Plain functions with no MkDocs import: the hook and the theme partials only call
 from __future__ import annotations
 
 import posixpath
+import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -79,15 +80,25 @@ def _letters(text: str) -> str:
     return "".join(out)
 
 
+_DIGITS: Final = re.compile(r"\d+|.", re.DOTALL)
+
+
+def _chunks(text: str) -> list[tuple[str, str]]:
+    """(number, '') for each run of ASCII digits, ('', character) for anything else, so that
+    '9. Ana Jet' sorts before '14. İnsansız'."""
+    return [(m, "") if m.isdigit() and m.isascii() else ("", m) for m in _DIGITS.findall(text)]
+
+
 def turkish_key(text: str) -> tuple[tuple[int, int | str], ...]:
     """A sort key in Turkish alphabetical order (C < Ç < D, H < I < İ, S < Ş < T) that does
-    not depend on the machine's locale: digits first, then letters by the Turkish alphabet,
-    then anything else by code point; case and marks such as â only break ties."""
+    not depend on the machine's locale: numbers first (by value), then letters by the
+    Turkish alphabet, then anything else by code point; case and marks such as â only
+    break ties."""
     lowered = _letters(text.translate(_TR_LOWER).lower())
     key: list[tuple[int, int | str]] = []
-    for c in lowered:
-        if c.isdigit():
-            key.append((0, c))
+    for number, c in _chunks(lowered):
+        if number:
+            key.append((0, int(number)))
         elif c in _TR_RANK:
             key.append((1, _TR_RANK[c]))
         elif c.isspace():
@@ -97,11 +108,13 @@ def turkish_key(text: str) -> tuple[tuple[int, int | str], ...]:
     return (*key, (3, text))
 
 
-def english_key(text: str) -> tuple[str, str]:
-    """English alphabetical order: case and marks ignored ('Çiğli' sorts as 'Cigli')."""
+def english_key(text: str) -> tuple[tuple[tuple[int, int, str], ...], str]:
+    """English alphabetical order: case and marks ignored ('Çiğli' sorts as 'Cigli'),
+    numbers by value."""
     decomposed = unicodedata.normalize("NFD", text.replace("ı", "i"))
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return (plain.casefold(), text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    parts = tuple((0, int(n), "") if n else (1, 0, c) for n, c in _chunks(plain))
+    return (parts, text)
 
 
 def sort_key(lang: str) -> Callable[[str], tuple[object, ...]]:
