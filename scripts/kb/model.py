@@ -62,11 +62,16 @@ class Text:
         return text if match is None else text[: match.start() + 1]
 
 
+Translations = tuple[tuple[str, str], ...]
+"""A quote's translations as (language, text) pairs: shown beside the quote, never for it."""
+
+
 @dataclass(frozen=True)
 class Citation:
     source: str
     locator: str | None = None
     quote: str | None = None
+    quote_translation: Translations = ()
 
 
 @dataclass(frozen=True)
@@ -77,6 +82,7 @@ class Appearance:
     locator: str | None = None
     quote: str | None = None
     speech: str = "own"
+    quote_translation: Translations = ()
     """'own' (the actor's own document), 'quoted' or 'reported' (in someone else's)."""
 
 
@@ -87,6 +93,7 @@ class Evidence:
     note: Text
     locator: str | None = None
     quote: str | None = None
+    quote_translation: Translations = ()
 
 
 @dataclass(frozen=True)
@@ -286,8 +293,15 @@ def _date(value: str) -> PartialDate:
     return date
 
 
+def _translations(item: dict[str, Any]) -> Translations:
+    return tuple(sorted((item.get("quote_translation") or {}).items()))
+
+
 def _citations(items: list[dict[str, Any]] | None) -> tuple[Citation, ...]:
-    return tuple(Citation(c["source"], c.get("locator"), c.get("quote")) for c in items or [])
+    return tuple(
+        Citation(c["source"], c.get("locator"), c.get("quote"), _translations(c))
+        for c in items or []
+    )
 
 
 def _sourced(d: dict[str, Any] | None) -> Sourced | None:
@@ -334,6 +348,7 @@ def _page_parts(data: dict[str, Any], page: str) -> dict[str, Any]:
                     a.get("locator"),
                     a.get("quote"),
                     a.get("speech", "own"),
+                    _translations(a),
                 )
                 for a in c["claimed_by"]
             ),
@@ -348,6 +363,7 @@ def _page_parts(data: dict[str, Any], page: str) -> dict[str, Any]:
                     Text.of(e["note"]) or Text(""),
                     e.get("locator"),
                     e.get("quote"),
+                    _translations(e),
                 )
                 for e in c.get("evidence", [])
             ),
