@@ -43,6 +43,8 @@ log = logging.getLogger("mkdocs.plugins.kb")
 _renderer: dict[str, Renderer] = {}
 _meta: dict[str, dict[str, Any]] = {}
 """Generated page path -> the metadata its template set, for on_page_markdown."""
+_untranslated: set[str] = set()
+"""Hand-written pages the current language's build shows in English (not yet translated)."""
 T = TypeVar("T")
 
 
@@ -116,6 +118,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             if asset.is_file():
                 uri = asset.relative_to(docs).as_posix()
                 files.append(File(uri, str(docs), config.site_dir, config.use_directory_urls))
+        # A hand-written page not yet translated is shown in English, with a notice.
+        _untranslated.clear()
+        for uri in sitelangs.untranslated_pages(docs, lang):
+            _untranslated.add(uri)
+            file = File(uri, str(docs), config.site_dir, config.use_directory_urls)
+            file.edit_uri = f"../{uri}"  # the English page, until docs/<lang>/ has its own
+            files.append(file)
     _renderer["current"] = renderer
     _meta.clear()
     site_url = config.site_url or ""
@@ -144,6 +153,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             )
         page.meta = dict(meta)
         return markdown
+    if page.file.src_uri in _untranslated:
+        markdown = _renderer["current"].untranslated_notice() + markdown
     if page.file.generated_by is None and MARKER.search(markdown):
         renderer = _renderer["current"]
         uri = addresses.prefix(renderer.lang) + page.file.src_uri

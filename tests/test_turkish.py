@@ -365,3 +365,24 @@ def test_a_lead_sentence_does_not_end_at_a_turkish_ordinal() -> None:
     assert text.first_sentence("en") == "It hosts the 10th Tanker Base."
     assert Text("Built in 1955. Second.").first_sentence("en") == "Built in 1955."
     assert text.lead() == Text(text.first_sentence("en"), text.first_sentence("tr"))
+
+
+def test_a_hand_written_page_not_yet_translated_is_listed_for_the_english_fallback(
+    tmp_path: Path,
+) -> None:
+    for name in ("index.md", "about.md", "tr/index.md", "assets/x.css", "sub/page.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("# x\n", encoding="utf-8")
+    assert sitelangs.untranslated_pages(tmp_path, "tr") == ["about.md", "sub/page.md"]
+
+
+def test_every_hand_written_page_is_translated() -> None:
+    assert sitelangs.untranslated_pages(paths.ROOT / "docs", "tr") == []
+
+
+def test_the_untranslated_page_notice_is_in_the_page_language() -> None:
+    from kb import build
+
+    loaded = build.load(Path(__file__).parent / "golden" / "data")
+    notice = loaded.renderer("tr").untranslated_notice()
+    assert "henüz çevrilmedi" in notice and "Türkçeye çevrilmedi" in notice

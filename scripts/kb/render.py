@@ -319,6 +319,14 @@ class Renderer:
         """Source id -> its citation number on a page, in order of first citation."""
         return {s.id: i for i, s in enumerate(self.corpus.cited_on(page), start=1)}
 
+    def untranslated_notice(self) -> str:
+        """The paragraph above a hand-written page shown in English on another language's
+        site because its translation does not exist yet."""
+        return (
+            f'<span class="kb-untranslated-mark">{self.language.string("untranslated")}</span> '
+            f"{self.language.string('page-untranslated')}\n{{: .kb-untranslated-page }}\n\n"
+        )
+
     def snippet(self, name: str, uri: str) -> str:
         """A generated block for a hand-written page: `<!-- kb:NAME -->` expands to this."""
         return self.render(f"_{name}.md.j2", uri)

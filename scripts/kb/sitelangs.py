@@ -33,6 +33,21 @@ LANG_KEY = "kb_lang"
 """`extra` key that tells the hook which language a build renders."""
 
 
+def untranslated_pages(docs: Path, lang: str) -> list[str]:
+    """Hand-written pages (docs paths) that exist in English but not yet in `docs/<lang>/`:
+    the `lang` build shows them in English with a notice, so a page added in English never
+    breaks the other language's build (or its nav)."""
+    own = docs / addresses.prefix(lang)
+    out = []
+    for md in sorted(docs.rglob("*.md")):
+        uri = md.relative_to(docs).as_posix()
+        if uri.split("/", 1)[0] in languages.LANGUAGES:
+            continue
+        if not (own / uri).is_file():
+            out.append(uri)
+    return out
+
+
 def build_language(config: MkDocsConfig) -> str:
     """The language a build renders: the default one unless a second build set it."""
     return str(config.extra.get(LANG_KEY, addresses.DEFAULT_LANGUAGE))

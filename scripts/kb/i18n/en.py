@@ -267,6 +267,7 @@ STRINGS: dict[str, str] = {
     # translation (issue 16): the marker beside an English text shown on another language's
     # page, and the label of a quote's translation
     "untranslated": "not yet translated",
+    "page-untranslated": "This page is not yet translated; it is shown in English.",
     "quote-translation": "Translation:",
     "undecided": "Undecided, because a date the reading needs is unknown:",
 }

@@ -263,6 +263,7 @@ STRINGS: dict[str, str] = {
     "type-value": "değer",
     # translation (issue 16)
     "untranslated": "henüz çevrilmedi",
+    "page-untranslated": "Bu sayfa henüz Türkçeye çevrilmedi; İngilizcesi gösteriliyor.",
     "quote-translation": "Çevirisi:",
     "undecided": "Okumanın gerektirdiği bir tarih bilinmediği için belirsiz:",
 }
