@@ -6,6 +6,7 @@ Computed values (the citation index, sorted timelines, counts) live here, never 
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -15,6 +16,8 @@ from typing import Any
 from kb import addresses
 from kb.dates import PartialDate, parse
 from kb.loader import Record
+
+_SENTENCE_END = re.compile(r"(?<!\b\d)(?<!\b\d\d)(?<!\b\d\d\d)\. ")
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,14 @@ class Text:
         """The text in a language, falling back to English where no translation exists."""
         return (self.tr if lang == "tr" else None) or self.en
 
+    def missing(self, lang: str) -> bool:
+        """True when a page in `lang` has to show the English text in place of this one."""
+        return lang == "tr" and self.tr is None
+
+    def lead(self) -> Text:
+        """The first sentence, in both languages."""
+        return Text(self.first_sentence("en"), self.first_sentence("tr") if self.tr else None)
+
     def other(self, lang: str) -> str | None:
         """The same text in the site's other language, when the data has it: the Turkish
         beside an English page, the English beside a Turkish one."""
@@ -44,9 +55,15 @@ class Text:
         return self.en if self.tr else None
 
     def first_sentence(self, lang: str) -> str:
+        """Up to the first full stop; a stop after a short number is an ordinal, not the end
+        ("10. Tanker Üs Komutanlığı", "the 10th")."""
         text = " ".join(self.get(lang).split())
-        end = text.find(". ")
-        return text if end < 0 else text[: end + 1]
+        match = _SENTENCE_END.search(text)
+        return text if match is None else text[: match.start() + 1]
+
+
+Translations = tuple[tuple[str, str], ...]
+"""A quote's translations as (language, text) pairs: shown beside the quote, never for it."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +71,7 @@ class Citation:
     source: str
     locator: str | None = None
     quote: str | None = None
+    quote_translation: Translations = ()
 
 
 @dataclass(frozen=True)
@@ -64,6 +82,7 @@ class Appearance:
     locator: str | None = None
     quote: str | None = None
     speech: str = "own"
+    quote_translation: Translations = ()
     """'own' (the actor's own document), 'quoted' or 'reported' (in someone else's)."""
 
 
@@ -74,6 +93,7 @@ class Evidence:
     note: Text
     locator: str | None = None
     quote: str | None = None
+    quote_translation: Translations = ()
 
 
 @dataclass(frozen=True)
@@ -273,8 +293,15 @@ def _date(value: str) -> PartialDate:
     return date
 
 
+def _translations(item: dict[str, Any]) -> Translations:
+    return tuple(sorted((item.get("quote_translation") or {}).items()))
+
+
 def _citations(items: list[dict[str, Any]] | None) -> tuple[Citation, ...]:
-    return tuple(Citation(c["source"], c.get("locator"), c.get("quote")) for c in items or [])
+    return tuple(
+        Citation(c["source"], c.get("locator"), c.get("quote"), _translations(c))
+        for c in items or []
+    )
 
 
 def _sourced(d: dict[str, Any] | None) -> Sourced | None:
@@ -321,6 +348,7 @@ def _page_parts(data: dict[str, Any], page: str) -> dict[str, Any]:
                     a.get("locator"),
                     a.get("quote"),
                     a.get("speech", "own"),
+                    _translations(a),
                 )
                 for a in c["claimed_by"]
             ),
@@ -335,6 +363,7 @@ def _page_parts(data: dict[str, Any], page: str) -> dict[str, Any]:
                     Text.of(e["note"]) or Text(""),
                     e.get("locator"),
                     e.get("quote"),
+                    _translations(e),
                 )
                 for e in c.get("evidence", [])
             ),

@@ -224,6 +224,51 @@ STRINGS: dict[str, str] = {
     "reading-is": "Reading:",
     "listed-matching-n": "Listed installations matching this reading: **{n}**.",
     "none-matching": "None of the listed installations matches this reading.",
+    # mkdocs.yml texts, matched by their English value (kb.sitelangs.translate): the site's
+    # name, description and copyright, the palette toggles and the nav labels
+    "config-site-name": "NATO and US bases in Turkey",
+    "config-site-description": (
+        "A sourced, neutral record of the NATO and US military installations in Turkey and of "
+        "the claims made about them."
+    ),
+    "config-copyright": (
+        "Code MIT licence · Data CC BY 4.0 · A record of claims and evidence, not an "
+        "endorsement of any of them."
+    ),
+    "config-to-dark": "Switch to dark mode",
+    "config-to-light": "Switch to light mode",
+    "nav-home": "Home",
+    "nav-overview": "Overview",
+    "nav-installations": "Installations",
+    "nav-counts": "Counts",
+    "nav-claims": "Claims",
+    "nav-timeline": "Timeline",
+    "nav-actors": "Actors",
+    "nav-sources": "Sources",
+    "nav-methodology": "Methodology",
+    "nav-quality": "Data quality",
+    "nav-contributing": "Contributing",
+    "nav-field-reference": "Field reference",
+    # the field reference (kb.schema.docs): record kinds and the words of field types
+    "record-base": "Installation",
+    "record-overview": "Overview",
+    "record-source": "Source",
+    "record-actor": "Actor",
+    "type-enum": "one of the values below",
+    "type-const": "always '{value}'",
+    "type-or": "or",
+    "type-list": "list of {item}",
+    "type-string": "text",
+    "type-integer": "integer",
+    "type-number": "number",
+    "type-boolean": "true or false",
+    "type-object": "mapping (see below)",
+    "type-value": "value",
+    # translation (issue 16): the marker beside an English text shown on another language's
+    # page, and the label of a quote's translation
+    "untranslated": "not yet translated",
+    "page-untranslated": "This page is not yet translated; it is shown in English.",
+    "quote-translation": "Translation:",
     "undecided": "Undecided, because a date the reading needs is unknown:",
 }
 
