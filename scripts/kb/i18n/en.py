@@ -225,6 +225,63 @@ STRINGS: dict[str, str] = {
     "listed-matching-n": "Listed installations matching this reading: **{n}**.",
     "none-matching": "None of the listed installations matches this reading.",
     "undecided": "Undecided, because a date the reading needs is unknown:",
+    # claim pages, claim cards, the claims index and the corrections log (issue 13)
+    "claim-page-title": "Claim: {text}",
+    "last-reviewed-claim": "Last reviewed {date}.",
+    "assessment-heading": "Assessment",
+    "evidence-heading": "Evidence",
+    "no-evidence": "No evidence has been recorded for this claim yet.",
+    "installations-concerned": "Installations it concerns",
+    "concerns-country": (
+        "The claim concerns NATO and US installations in Turkey as a whole; see the "
+        "[overview]({overview})."
+    ),
+    "rating-history": "Rating history",
+    "not-yet-rated": "Not yet rated: the claim has been recorded but not weighed.",
+    "first-rated": "First rated {status} on {date}; the rating has not changed since.",
+    "rated-undated": "Rated {status}; the rating has not changed since it was first given.",
+    "recorded-unassessed": "First recorded without a rating (unassessed).",
+    "rated-first": "First rated {status}.",
+    "rating-changed": "{date}: changed to {status}.",
+    "earlier-wordings": "Earlier wordings of the claim:",
+    "reworded-on": "Until {date}:",
+    "corrections-pointer": "Every correction on the site is listed in the [corrections log]({about}).",
+    "claim-recorded-on": "This claim is recorded in the data of {page}.",
+    "card-claimed": "{actor}, {date}",
+    "card-more-actors": "and {count} more",
+    "claims-filter-help": (
+        "Pick a status, claimant, installation or year to narrow the list (filters need\n"
+        "JavaScript; without it the whole list shows). Statuses are listed in order of meaning;\n"
+        "tap a status badge for its definition."
+    ),
+    "claims-shown": "{shown} of {total} claims shown",
+    "filter-all": "all",
+    "year": "Year",
+    "claims-index-intro": (
+        "Every claim recorded on the site, one row each, with its status and the assessment in\n"
+        "one sentence. A status is a conclusion about the evidence, defined in the\n"
+        "[methodology]({methodology}); each claim's page gives the full assessment, the\n"
+        "evidence and the rating history."
+    ),
+    # the corrections log
+    "corrections-count": "{count} corrections are recorded, newest first.",
+    "what-changed": "What changed",
+    "before": "Before",
+    "why-changed": "Why",
+    "correction-claim": "Claim:",
+    "correction-fact": "Fact:",
+    "correction-event": "Event:",
+    "was-rated": "rated {status}",
+    "was-dated": "dated {date}",
+    "was-ending": "ending {date}",
+    "no-corrections": "No corrections have been recorded yet.",
+    "maintained-by": (
+        "The site is maintained in the public GitHub repository [{repository}]({url}), where\n"
+        "every change to the data and the code is recorded with its reason. It names no\n"
+        "individual editors: the repository's history shows who changed what."
+    ),
+    "report-intro": "To report an error or propose a claim, open an issue with one of these forms:",
+    "report-blank": "or [open a blank issue]({url}) for anything else.",
 }
 
 EN = Language(
