@@ -84,9 +84,17 @@ class Change:
     date: PartialDate
     reason: Text
     previous_status: str | None = None
-    previous_text: Text | None = None
+    previous_text: str | None = None
+    """The English wording before the change, kept as it was (never translated)."""
     previous_date: PartialDate | None = None
     previous_end: PartialDate | None = None
+
+
+def unrated() -> str:
+    """The status of a claim not yet weighed: the schema's default ('unassessed')."""
+    from kb import schema  # the schema package is only needed here, and loads lazily
+
+    return str(schema.definition("claim")["properties"]["status"]["default"])
 
 
 @dataclass(frozen=True)
@@ -153,7 +161,8 @@ class Claim:
         changes = [c for c in self.history if c.previous_status]
         if not changes:
             return (Rating(self.status, self.rated),)
-        out = [Rating(changes[0].previous_status or "", None)]
+        first = changes[0].previous_status or ""
+        out = [Rating(first, None if first == unrated() else self.rated)]
         for i, change in enumerate(changes):
             after = changes[i + 1].previous_status if i + 1 < len(changes) else self.status
             out.append(Rating(after or "", change.date, change.reason))
@@ -342,7 +351,7 @@ def _history(items: list[dict[str, Any]] | None) -> tuple[Change, ...]:
             _date(h["date"]),
             Text.of(h["reason"]) or Text(""),
             h.get("previous_status"),
-            Text.of(h.get("previous_text")),
+            h.get("previous_text"),
             parse(h.get("previous_date")),
             parse(h.get("previous_end")),
         )

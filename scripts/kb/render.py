@@ -283,7 +283,11 @@ class Renderer:
                 (
                     cl.id,
                     self._page_path(cl.page),
-                    {"claim": cl, "numbers": self._claim_numbers(cl), "path": self._page_path(cl.page)},
+                    {
+                        "claim": cl,
+                        "numbers": self._claim_numbers(cl),
+                        "path": self._page_path(cl.page),
+                    },
                 )
                 for cl in c.claims
             ]
@@ -297,7 +301,9 @@ class Renderer:
     @staticmethod
     def _claim_numbers(claim: Claim) -> dict[str, int]:
         """Source id -> its citation number on a claim's page: appearances, then evidence."""
-        ids = dict.fromkeys([*(a.source for a in claim.claimed_by), *(e.source for e in claim.evidence)])
+        ids = dict.fromkeys(
+            [*(a.source for a in claim.claimed_by), *(e.source for e in claim.evidence)]
+        )
         return {sid: i for i, sid in enumerate(ids, start=1)}
 
     def _numbers(self, page: Page) -> dict[str, int]:

@@ -242,10 +242,13 @@ STRINGS: dict[str, str] = {
     "rated-undated": "Rated {status}; the rating has not changed since it was first given.",
     "recorded-unassessed": "First recorded without a rating (unassessed).",
     "rated-first": "First rated {status}.",
+    "rated-first-on": "First rated {status} on {date}.",
     "rating-changed": "{date}: changed to {status}.",
     "earlier-wordings": "Earlier wordings of the claim:",
     "reworded-on": "Until {date}:",
-    "corrections-pointer": "Every correction on the site is listed in the [corrections log]({about}).",
+    "corrections-pointer": (
+        "Every correction on the site is listed in the [corrections log]({about})."
+    ),
     "claim-recorded-on": "This claim is recorded in the data of {page}.",
     "card-claimed": "{actor}, {date}",
     "card-more-actors": "and {count} more",
