@@ -275,13 +275,14 @@ STRINGS: dict[str, str] = {
     "correction-fact": "Fact:",
     "correction-event": "Event:",
     "was-rated": "rated {status}",
+    "earlier-text": "earlier text",
     "was-dated": "dated {date}",
     "was-ending": "ending {date}",
     "no-corrections": "No corrections have been recorded yet.",
     "maintained-by": (
         "The site is maintained in the public GitHub repository [{repository}]({url}), where\n"
-        "every change to the data and the code is recorded with its reason. It names no\n"
-        "individual editors: the repository's history shows who changed what."
+        "every change to the data and the code is recorded with its reason: its history shows\n"
+        "who changed what, when and why."
     ),
     "report-intro": "To report an error or propose a claim, open an issue with one of these forms:",
     "report-blank": "or [open a blank issue]({url}) for anything else.",
