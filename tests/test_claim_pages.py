@@ -277,8 +277,9 @@ def test_text_from_data_stays_text_on_a_claim_page(tmp_path: Path) -> None:
 
 
 def _log(corpus: Corpus) -> list[str]:
+    """The corrections log's lines: each day-and-reason heading, then its entries."""
     snippet = Renderer(corpus).snippet("corrections", "about.md")
-    return [line for line in snippet.splitlines() if re.match(r"\| \d", line)]
+    return [line for line in snippet.splitlines() if line.startswith(("**", "- "))]
 
 
 def test_corrections_log_is_built_from_the_history_newest_first(tmp_path: Path) -> None:
@@ -295,21 +296,39 @@ def test_corrections_log_is_built_from_the_history_newest_first(tmp_path: Path) 
         "    text: A fact.\n    citations: [{source: src-one}]\n",
         "    text: A fact.\n    citations: [{source: src-one}]\n" + fact,
     )
-    rows = _log(_corpus(tmp_path / "a", {"bases/alpha.yaml": text}))
-    assert len(rows) == 2
-    assert rows[0].startswith("| 5 November 2026 | Fact: [A fact.](bases/alpha.md#alpha-fact)")
-    assert "A fact with a typo." in rows[0] and rows[0].endswith("| Typo fixed. |")
-    assert rows[1].startswith("| 20 October 2026 | Claim: [Something is said about Alpha.]")
-    assert "(claims/alpha-claim.md)" in rows[1] and "kb-status--unsupported" in rows[1]
-    # a new entry in the data is a new row: no template knows about it
+    log = _log(_corpus(tmp_path / "a", {"bases/alpha.yaml": text}))
+    assert log[0] == "**5 November 2026.** Typo fixed."
+    assert log[1].startswith("- Fact: [A fact.](bases/alpha.md#alpha-fact)")
+    assert "A fact with a typo." in log[1]
+    assert log[2] == "**20 October 2026.** Evidence found."
+    assert log[3].startswith("- Claim: [Something is said about Alpha.](claims/alpha-claim.md)")
+    assert "was rated" in log[3] and "kb-status--unsupported" in log[3]
+    assert len(log) == 4
+    # a new entry in the data is a new line of the log: no template knows about it
     newer = text.replace(
         "reason: Evidence found.}\n",
         "reason: Evidence found.}\n"
         "      - {date: 2026-11-20, previous_text: Older words., reason: Reworded.}\n",
     )
-    rows = _log(_corpus(tmp_path / "b", {"bases/alpha.yaml": newer}))
-    assert len(rows) == 3 and rows[0].startswith("| 20 November 2026 | Claim:")
-    assert _log(_corpus(tmp_path / "c", {})) == []
+    log = _log(_corpus(tmp_path / "b", {"bases/alpha.yaml": newer}))
+    assert (
+        log[:2]
+        == [
+            "**20 November 2026.** Reworded.",
+            log[1],
+        ]
+        and log[1].startswith("- Claim:")
+        and "Older words." in log[1]
+    )
+    assert len(log) == 6
+    # one reason that corrected two records on one day is one heading over both
+    both = newer.replace("reason: Typo fixed.", "reason: Reworded.").replace(
+        "2026-11-05, previous_text: A fact", "2026-11-20, previous_text: A fact"
+    )
+    log = _log(_corpus(tmp_path / "c", {"bases/alpha.yaml": both}))
+    assert log[0] == "**20 November 2026.** Reworded." and len(log) == 5
+    assert log[1].startswith("- Claim:") and log[2].startswith("- Fact:")
+    assert _log(_corpus(tmp_path / "d", {})) == []
 
 
 def test_about_page_names_the_repository_and_links_every_issue_form(tmp_path: Path) -> None:

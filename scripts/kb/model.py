@@ -560,6 +560,17 @@ class Corpus:
         return tuple(item for _, item in out)
 
     @cached_property
+    def correction_groups(self) -> tuple[tuple[PartialDate, Text, tuple[Correction, ...]], ...]:
+        """The corrections log grouped by day and reason (one change often corrects many
+        records for one reason), newest day first, groups in the order they first appear."""
+        groups: dict[tuple[tuple[int, ...], Text], list[Correction]] = {}
+        for item in self.corrections:
+            groups.setdefault((item.change.date.sort_key(), item.change.reason), []).append(item)
+        return tuple(
+            (items[0].change.date, reason, tuple(items)) for (_, reason), items in groups.items()
+        )
+
+    @cached_property
     def status_counts(self) -> Counter[str]:
         return Counter(c.status for c in self.claims)
 

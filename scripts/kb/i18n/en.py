@@ -268,16 +268,13 @@ STRINGS: dict[str, str] = {
     ),
     # the corrections log
     "corrections-count": "{count} corrections are recorded, newest first.",
-    "what-changed": "What changed",
-    "before": "Before",
-    "why-changed": "Why",
     "correction-claim": "Claim:",
     "correction-fact": "Fact:",
     "correction-event": "Event:",
-    "was-rated": "rated {status}",
+    "was-rated": "was rated {status}",
     "earlier-text": "earlier text",
-    "was-dated": "dated {date}",
-    "was-ending": "ending {date}",
+    "was-dated": "was dated {date}",
+    "was-ending": "was ending {date}",
     "no-corrections": "No corrections have been recorded yet.",
     "maintained-by": (
         "The site is maintained in the public GitHub repository [{repository}]({url}), where\n"
