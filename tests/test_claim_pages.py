@@ -366,3 +366,15 @@ def test_real_history_is_recorded_and_shown() -> None:
     ]
     assert "changed to" in page.split("## Rating history")[1]
     assert check_root(paths.DATA, paths.ROOT).ok
+
+
+def test_the_feed_and_claim_reviews_point_at_the_claim_page() -> None:
+    from kb import publish
+
+    corpus = build.load(GOLDEN / "data", base=GOLDEN).corpus
+    claim = corpus.claim["country-claim"]
+    assert (
+        publish.claim_url("https://x.example/", claim) == "https://x.example/claims/country-claim/"
+    )
+    review = publish.review(corpus, claim, "https://x.example/")
+    assert review.url == "https://x.example/claims/country-claim/"
