@@ -54,7 +54,7 @@ def test_edit_links_open_the_yaml_file(site: Path, corpus) -> None:
 def test_bibliography_backlinks(site: Path, corpus) -> None:
     page = soup(site, "sources/menafn-2025-06-15-refutes")
     hrefs = {a["href"] for a in page.select("article a[href]")}
-    assert "../../bases/kurecik/#kurecik-warned-israel-2025" in hrefs
+    assert "../../claims/kurecik-warned-israel-2025/" in hrefs
     index = soup(site, "sources")
     for source in corpus.sources.values():
         assert index.find(id=source.id), source.id
@@ -66,7 +66,8 @@ def test_bibliography_backlinks(site: Path, corpus) -> None:
 
 def test_claims_table_lists_every_claim(site: Path, corpus) -> None:
     table = soup(site, "claims").select_one("article table")
-    links = {a["href"].split("#")[-1] for a in table.select("a[href*='#']")}
+    # each claim links to its own page, claims/<id>/ (relative to the index at claims/)
+    links = {a["href"].strip("/").split("/")[-1] for a in table.select("td:nth-child(2) a")}
     assert {c.id for c in corpus.claims} <= links
     assert len(table.select("tbody tr")) == len(corpus.claims)
 

@@ -14,7 +14,7 @@ GOLDEN = Path(__file__).parent / "golden"
 EXPECTED = GOLDEN / "expected"
 # Fixed "last changed" dates, so the pages do not depend on this repository's git history.
 CHANGED = {"data/bases/alpha.yaml": "2026-03-04", "data/sources/src-one.yaml": "2026-11-02"}
-SNIPPETS = ("home", "vocabularies")
+SNIPPETS = ("home", "vocabularies", "corrections")
 
 
 def _rendered() -> dict[str, str]:

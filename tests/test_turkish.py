@@ -316,7 +316,7 @@ def test_turkish_nav_footer_and_feed(built_site: Path) -> None:
     assert "İddialar" in nav and "Yöntem" in nav and "Claims" not in nav
     assert "Türkiye'deki NATO ve ABD üsleri" in home.title.get_text()
     feed = (built_site / "tr/feed.xml").read_text(encoding="utf-8")
-    assert "iddia incelemeleri" in feed and "/tr/bases/" in feed
+    assert "iddia incelemeleri" in feed and "/tr/claims/" in feed
     assert not (built_site / "tr/api").exists()  # the downloads carry both languages once
 
 

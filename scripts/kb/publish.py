@@ -16,8 +16,8 @@ def status_label(status: str, lang: str = LANG) -> str:
 
 
 def claim_url(site_url: str, claim: Claim, lang: str = LANG) -> str:
-    page = addresses.url(addresses.record_page(claim.page, lang))
-    return f"{site_url}{page}#{claim.id}"
+    """The claim's own page: its address depends on its id alone."""
+    return site_url + addresses.url(addresses.claim_page(claim.id, lang))
 
 
 def review(corpus: Corpus, claim: Claim, site_url: str, lang: str = LANG) -> structured.Review:

@@ -20,10 +20,10 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup, escape
 
-from kb import addresses, counts, i18n, languages, paths, schema
+from kb import addresses, counts, i18n, languages, paths, schema, siteconfig
 from kb.dates import PartialDate
 from kb.fold import also_written
-from kb.model import Corpus, Page, Text, event_key
+from kb.model import Claim, Corpus, Page, Text, event_key
 from kb.stats import quality
 
 # Inline Markdown syntax that could turn data into markup; '<', '>' and '&' are left to the
@@ -198,6 +198,8 @@ class Renderer:
             record_kinds=tuple(schema.SCHEMA_FILES),
             type_text=self.type_text,
             repo_file=lambda name: (paths.ROOT / name).read_text(encoding="utf-8"),
+            repository=siteconfig.repository,
+            issue_forms=siteconfig.issue_forms,
             anchor=anchor,
             markup=Markup,
             tallies=lambda: counts.tallies(corpus),
@@ -210,6 +212,10 @@ class Renderer:
             hand_written=lambda name: addresses.hand_written(name, lang),
             source_anchor=lambda sid: Markup(addresses.source_anchor(sid)),
             status_anchor=addresses.status_anchor,
+            claim_page=lambda cid: addresses.claim_page(cid, lang),
+            status_definition=addresses.status_definition,
+            status_icons=schema.enum_node("claim-status").get("x-enumIcons", {}),
+            status_meanings=dict(schema.claim_statuses()),
             anchors={
                 "summary": addresses.SUMMARY,
                 "location": addresses.LOCATION,
@@ -313,11 +319,37 @@ class Renderer:
             return [(a.id, a.path, {"actor": a}) for a in c.actors.values()]
         if kind == "source":
             return [(s.id, s.path, {"source": s}) for s in c.sources.values()]
+        if kind == "claim":
+            return [
+                (
+                    cl.id,
+                    self._page_path(cl.page),
+                    {
+                        "claim": cl,
+                        "numbers": self._claim_numbers(cl),
+                        "path": self._page_path(cl.page),
+                    },
+                )
+                for cl in c.claims
+            ]
         raise ValueError(f"no pages for record kind {kind!r}")
+
+    def _page_path(self, page_id: str) -> str:
+        """The data file a base or the overview comes from (a claim page's edit link)."""
+        ov = self.corpus.overview
+        return ov.path if page_id == "overview" and ov else self.corpus.bases[page_id].path
+
+    @staticmethod
+    def _claim_numbers(claim: Claim) -> dict[str, int]:
+        """Source id -> its citation number on a claim's page: appearances, then evidence."""
+        ids = dict.fromkeys(
+            [*(a.source for a in claim.claimed_by), *(e.source for e in claim.evidence)]
+        )
+        return {sid: i for i, sid in enumerate(ids, start=1)}
 
     def _numbers(self, page: Page) -> dict[str, int]:
         """Source id -> its citation number on a page, in order of first citation."""
-        return {s.id: i for i, s in enumerate(self.corpus.cited_on(page), start=1)}
+        return {s.id: i for i, s in enumerate(self.corpus.cited_on(page, False), start=1)}
 
     def untranslated_notice(self) -> str:
         """The paragraph above a hand-written page shown in English on another language's

@@ -246,6 +246,62 @@ STRINGS: dict[str, str] = {
     "nav-quality": "Veri kalitesi",
     "nav-contributing": "Katkıda bulunun",
     "nav-field-reference": "Alan başvurusu",
+    "nav-about": "Hakkında ve düzeltmeler",
+    # claim pages, the claims index and the corrections log (claim-pages)
+    "claim-page-title": "İddia: {text}",
+    "last-reviewed-claim": "Son inceleme: {date}.",
+    "assessment-heading": "Değerlendirme",
+    "evidence-heading": "Kanıtlar",
+    "no-evidence": "Bu iddia için henüz kanıt kaydedilmedi.",
+    "installations-concerned": "İlgili tesisler",
+    "concerns-country": (
+        "İddia, Türkiye'deki NATO ve ABD tesislerinin bütününü ilgilendiriyor; bkz. "
+        "[genel bakış]({overview})."
+    ),
+    "rating-history": "Derecelendirme geçmişi",
+    "not-yet-rated": "Henüz derecelendirilmedi: iddia kaydedildi ama kanıtlarla tartılmadı.",
+    "first-rated": "İlk kez {date} tarihinde {status} olarak derecelendirildi; derecesi o zamandan beri değişmedi.",
+    "rated-undated": "{status} olarak derecelendirildi; derecesi ilk verildiğinden beri değişmedi.",
+    "recorded-unassessed": "İlk kez derecesiz (değerlendirilmedi) olarak kaydedildi.",
+    "rated-first": "İlk derecesi: {status}.",
+    "rated-first-on": "İlk derecesi ({date}): {status}.",
+    "rating-changed": "{date}: {status} olarak değiştirildi.",
+    "earlier-wordings": "İddianın önceki ifadeleri:",
+    "reworded-on": "{date} tarihine kadar:",
+    "corrections-pointer": "Sitedeki bütün düzeltmeler [düzeltme kaydında]({about}) listelenir.",
+    "claim-recorded-on": "Bu iddia {page} verisinde kayıtlıdır.",
+    "card-claimed": "{actor}, {date}",
+    "card-more-actors": "ve {count} aktör daha",
+    "claims-filter-help": (
+        "Listeyi daraltmak için bir durum, iddia sahibi, tesis ya da yıl seçin (süzgeçler\n"
+        "JavaScript ister; JavaScript yoksa listenin tamamı görünür). Durumlar anlamlarına göre\n"
+        "sıralanmıştır; tanımını görmek için bir durum etiketine dokunun."
+    ),
+    "claims-shown": "{total} iddiadan {shown} tanesi gösteriliyor",
+    "filter-all": "tümü",
+    "year": "Yıl",
+    "claims-index-intro": (
+        "Sitede kayıtlı bütün iddialar, her biri bir satırda, durumu ve tek cümlelik\n"
+        "değerlendirmesiyle. Durum, kanıtlar hakkında varılan bir sonuçtur ve\n"
+        "[yöntem]({methodology}) sayfasında tanımlanır; her iddianın kendi sayfasında tam\n"
+        "değerlendirme, kanıtlar ve derecelendirme geçmişi yer alır."
+    ),
+    "corrections-count": "{count} düzeltme kayıtlı; en yenisi en üstte.",
+    "correction-claim": "İddia:",
+    "correction-fact": "Olgu:",
+    "correction-event": "Olay:",
+    "was-rated": "önceki derecesi: {status}",
+    "earlier-text": "önceki metin",
+    "was-dated": "önceki tarihi: {date}",
+    "was-ending": "önceki bitiş tarihi: {date}",
+    "no-corrections": "Henüz kayıtlı bir düzeltme yok.",
+    "maintained-by": (
+        "Site, herkese açık GitHub deposu [{repository}]({url}) üzerinden yürütülür. Veride ve\n"
+        "kodda yapılan her değişiklik gerekçesiyle birlikte orada kayıtlıdır: deponun geçmişi\n"
+        "neyi kimin, ne zaman ve neden değiştirdiğini gösterir."
+    ),
+    "report-intro": "Bir hatayı bildirmek ya da yeni bir iddia önermek için şu formlardan biriyle kayıt açın:",
+    "report-blank": "ya da başka her konu için [boş bir kayıt açın]({url}).",
     # the field reference (kb.schema.docs)
     "record-base": "Tesis",
     "record-overview": "Genel bakış",
