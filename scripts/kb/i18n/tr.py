@@ -260,7 +260,10 @@ STRINGS: dict[str, str] = {
     ),
     "rating-history": "Derecelendirme geçmişi",
     "not-yet-rated": "Henüz derecelendirilmedi: iddia kaydedildi ama kanıtlarla tartılmadı.",
-    "first-rated": "İlk kez {date} tarihinde {status} olarak derecelendirildi; derecesi o zamandan beri değişmedi.",
+    "first-rated": (
+        "İlk kez {date} tarihinde {status} olarak derecelendirildi; derecesi o zamandan beri "
+        "değişmedi."
+    ),
     "rated-undated": "{status} olarak derecelendirildi; derecesi ilk verildiğinden beri değişmedi.",
     "recorded-unassessed": "İlk kez derecesiz (değerlendirilmedi) olarak kaydedildi.",
     "rated-first": "İlk derecesi: {status}.",
@@ -300,7 +303,9 @@ STRINGS: dict[str, str] = {
         "kodda yapılan her değişiklik gerekçesiyle birlikte orada kayıtlıdır: deponun geçmişi\n"
         "neyi kimin, ne zaman ve neden değiştirdiğini gösterir."
     ),
-    "report-intro": "Bir hatayı bildirmek ya da yeni bir iddia önermek için şu formlardan biriyle kayıt açın:",
+    "report-intro": (
+        "Bir hatayı bildirmek ya da yeni bir iddia önermek için şu formlardan biriyle kayıt açın:"
+    ),
     "report-blank": "ya da başka her konu için [boş bir kayıt açın]({url}).",
     # the field reference (kb.schema.docs)
     "record-base": "Tesis",
