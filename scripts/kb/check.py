@@ -70,7 +70,7 @@ def _load_all(files: list[DataFile], base: Path | None, schema_key: str) -> list
         if raw is None:
             outcomes[n] = _schema_step(*load_file(f.path, f.kind, base, f.header))
             continue
-        key = (f.display, f.kind, f.header or "", memo.digest(raw), schema_key)
+        key: memo.Key = (f.display, f.kind, f.header or "", memo.digest(raw), schema_key)
         found = MEMO.recall(key)
         if found is None:
             jobs.append((raw, f.display, f.kind, f.header))

@@ -320,7 +320,7 @@ class _Pass:
                         skip_depth = int(start)
                     continue
                 frame = stack[-1]
-                parent = frame.value
+                parent: Any = frame.value
                 if frame.mapping:
                     key = frame.key
                     if key is None:  # this node is a key
@@ -352,9 +352,9 @@ class _Pass:
                     value = {} if cls is _MAP_START else []
                     stack.append(_Frame(value, path))
                 if key is None:
-                    parent.append(value)  # type: ignore[union-attr]
+                    parent.append(value)
                 else:
-                    parent[key] = value  # type: ignore[index]
+                    parent[key] = value
             elif cls is _MAP_END or cls is _SEQ_END:
                 depth -= 1
                 counts.pop()

@@ -39,7 +39,9 @@ def run(
     records: list[Record], today: dt.date | None = None, failed: set[str] | None = None
 ) -> list[Issue]:
     found: list[Issue] = []
-    walks: dict[int, Any] = {}  # each record walked once for every rule (they only read it)
+    walks: dict[
+        tuple[str, int], Any
+    ] = {}  # each record walked once for every rule (they only read it)
     for rule in RULES:
         # A fresh context per rule: a rule that crashed part-way leaves nothing behind.
         ctx = Context(records, today or dt.date.today(), frozenset(failed or ()), walks=walks)
