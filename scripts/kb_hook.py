@@ -17,6 +17,7 @@ starts from the files on disk.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import traceback
@@ -27,7 +28,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from kb import addresses, build, git, i18n, paths, publish, search
+from kb import addresses, build, git, i18n, parallel, paths, publish, search
 from kb.render import MARKER, Renderer, expand_markers
 
 if TYPE_CHECKING:
@@ -87,6 +88,16 @@ def _load() -> build.Build:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    gc.unfreeze()  # what the previous build under `mkdocs serve` kept may be collected now
+    with parallel.gc_paused():
+        files = _add_generated(files, config)
+    # The corpus, model and pages live until the build ends and hold no garbage: out of the
+    # collector's reach, MkDocs's own collections no longer rescan them on every page.
+    gc.freeze()
+    return files
+
+
+def _add_generated(files: Files, config: MkDocsConfig) -> Files:
     loaded = _guarded(_load)
     renderer = loaded.renderer("en")
     for warning in loaded.warnings:

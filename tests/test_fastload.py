@@ -8,18 +8,21 @@ would give them.
 from __future__ import annotations
 
 import os
+import posixpath
 from pathlib import Path
 
 import hostile
+import jinja2
 import pytest
 import yaml
 from conftest import VALID
 from test_hostile import REFUSED
 from test_loader import CASES
 
-from kb import corpus, loader, parallel
+from kb import build, corpus, loader, parallel, paths
 from kb.check import check_job
 from kb.loader import root_files
+from kb.render import relative
 
 
 def _texts() -> list[str | bytes]:
@@ -87,3 +90,31 @@ def test_workers_only_for_many_files(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("KB_WORKERS")
     monkeypatch.setattr(parallel.threading, "active_count", lambda: 3)  # mkdocs serve
     assert parallel.workers_for(10 * parallel.FILES_PER_WORKER) == 1
+
+
+def test_remembered_relative_links_are_relpaths() -> None:
+    pages = ["index.md", "bases/alpha.md", "bases/alpha/index.md", "sources/x.md", "a/b/c.md"]
+    for target in pages:
+        for page in pages:
+            start = posixpath.dirname(page)
+            assert relative(target, start) == posixpath.relpath(target, start or "."), (
+                target,
+                page,
+            )
+
+
+def test_a_template_compiled_once_renders_the_same_for_every_renderer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    first = build.load(paths.DATA).renderer().pages()
+    compiled = jinja2.Environment.compile
+    calls: list[str] = []
+
+    def counting(self: jinja2.Environment, *args: object, **kwargs: object) -> object:
+        calls.append("compile")
+        return compiled(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
+    again = build.load(paths.DATA).renderer().pages()
+    assert calls == []
+    assert [(p.uri, p.body) for p in again] == [(p.uri, p.body) for p in first]
