@@ -13,7 +13,7 @@ from typing import Any
 from kb import schema
 from kb.dates import PartialDate
 from kb.issues import Issue
-from kb.loader import JsonPath, Record
+from kb.loader import Record
 from kb.rules.context import Context
 
 NAME = "dates"
@@ -47,31 +47,35 @@ def check(ctx: Context) -> list[Issue]:
     found: list[Issue] = []
     verdicts: dict[str, str | None] = {}
     for record in ctx.each():
-        for path, mapping in ctx.mappings(record):
-            found.extend(_order(record, path, mapping))
-            for key, value in mapping.items():
-                if key not in keys or not isinstance(value, str) or value == "unknown":
-                    continue
-                if value not in verdicts:
-                    verdicts[value] = _problem(value, ctx.today)
-                why = verdicts[value]
-                if why:
-                    found.append(record.issue((*path, key), NAME, why))
+        found.extend(_order(ctx, record))
+        for path, key, value, _ in ctx.under(record, keys):
+            if not isinstance(value, str) or value == "unknown":
+                continue
+            if value not in verdicts:
+                verdicts[value] = _problem(value, ctx.today)
+            why = verdicts[value]
+            if why:
+                found.append(record.issue((*path, key), NAME, why))
     return found
 
 
-def _order(record: Record, path: JsonPath, value: dict[str, Any]) -> list[Issue]:
+def _order(ctx: Context, record: Record) -> list[Issue]:
     """Pairs of dates in one mapping that are the wrong way round, and appearances listed out
     of order."""
     found: list[Issue] = []
     for first, second in PAIRS:
-        a, b = value.get(first), value.get(second)
-        if a is not None and b is not None and _before(b, a):
-            found.append(
-                record.issue((*path, second), NAME, f"'{second}' ({b}) is before '{first}' ({a})")
-            )
-    if isinstance(value.get("claimed_by"), list):
-        seen = [x.get("date") for x in value["claimed_by"]]
+        for path, _, b, value in ctx.under(record, (second,)):
+            a = value.get(first)
+            if a is not None and _before(b, a):
+                found.append(
+                    record.issue(
+                        (*path, second), NAME, f"'{second}' ({b}) is before '{first}' ({a})"
+                    )
+                )
+    for path, _, appearances, _ in ctx.under(record, ("claimed_by",)):
+        if not isinstance(appearances, list):
+            continue
+        seen = [x.get("date") for x in appearances]
         for i in range(1, len(seen)):
             if _before(seen[i], seen[i - 1]):
                 found.append(

@@ -15,8 +15,8 @@ def check(ctx: Context) -> list[Issue]:
         value
         for record in ctx.each()
         if record.kind != "source"
-        for _, mapping in ctx.mappings(record)
-        if isinstance(value := mapping.get("source"), str)
+        for _, _, value, _ in ctx.under(record, ("source",))
+        if isinstance(value, str)
     }
     return [
         record.issue(

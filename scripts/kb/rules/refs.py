@@ -23,19 +23,14 @@ def _unknown(ctx: Context, kind: str, value: str) -> str:
 def check(ctx: Context) -> list[Issue]:
     found: list[Issue] = []
     for record in ctx.each():
-        for path, mapping in ctx.mappings(record):
-            for key, value in mapping.items():
-                if key in TARGETS:
-                    refs = [((*path, key), TARGETS[key], value)]
-                elif key == "bases" and isinstance(value, list):
-                    refs = [((*path, key, i), "base", item) for i, item in enumerate(value)]
-                else:
-                    continue
-                for where, kind, ref in refs:
-                    if (
-                        isinstance(ref, str)
-                        and ref not in ctx.by_kind[kind]
-                        and ref not in ctx.failed
-                    ):
-                        found.append(record.issue(where, NAME, _unknown(ctx, kind, ref)))
+        refs = [
+            ((*path, key), TARGETS[key], value)
+            for path, key, value, _ in ctx.under(record, TARGETS)
+        ]
+        for path, key, value, _ in ctx.under(record, ("bases",)):
+            if isinstance(value, list):
+                refs += [((*path, key, i), "base", item) for i, item in enumerate(value)]
+        for where, kind, ref in refs:
+            if isinstance(ref, str) and ref not in ctx.by_kind[kind] and ref not in ctx.failed:
+                found.append(record.issue(where, NAME, _unknown(ctx, kind, ref)))
     return found

@@ -20,19 +20,18 @@ def check(ctx: Context) -> list[Issue]:
     keys = schema.keys_of_type("text") - NAMES
     found: list[Issue] = []
     for record in ctx.each():
-        for path, mapping in ctx.mappings(record):
-            for key, value in mapping.items():
-                if key not in keys or not isinstance(value, dict):
-                    continue
-                en, tr = value.get("en"), value.get("tr")
-                if isinstance(en, str) and en == tr and len(en.split()) >= MIN_WORDS:
-                    found.append(
-                        record.issue(
-                            (*path, key, "tr"),
-                            NAME,
-                            f"the Turkish text of '{key}' is the same as the English; "
-                            "translate it, or delete 'tr' until it is translated",
-                            Level.WARNING,
-                        )
+        for path, key, value, _ in ctx.under(record, keys):
+            if not isinstance(value, dict):
+                continue
+            en, tr = value.get("en"), value.get("tr")
+            if isinstance(en, str) and en == tr and len(en.split()) >= MIN_WORDS:
+                found.append(
+                    record.issue(
+                        (*path, key, "tr"),
+                        NAME,
+                        f"the Turkish text of '{key}' is the same as the English; "
+                        "translate it, or delete 'tr' until it is translated",
+                        Level.WARNING,
                     )
+                )
     return found
