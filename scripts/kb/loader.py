@@ -17,6 +17,7 @@ after a plain value of several words) gets a warning.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections.abc import Callable
@@ -261,7 +262,8 @@ class _Pass:
         skip_nodes = 0  # whole nodes still to pass over without building
         built = False  # the first document's top-level node has been seen
         get_event = parser.get_event
-        positions = self.positions
+        positions, plain, text = self.positions, self.plain, self.text
+        comment = _COMMENT_AFTER.match
         max_items, max_chars = limits.MAX_LIST_ITEMS + 1, limits.MAX_STRING_CHARS
         while True:
             ev = get_event()
@@ -332,10 +334,17 @@ class _Pass:
                                     "a key must be plain text, not a list or mapping",
                                 )
                             skip_depth, skip_nodes = int(start), 1
-                        elif self._key(ev, frame):
-                            frame.key = ev.value
                         else:
-                            skip_nodes = 1
+                            # the common case inline: a key that needs no second look
+                            key, style = ev.value, ev.style
+                            end = ev.end_mark.index
+                            if (
+                                (style == '"' or (not style and comment(text, end, end + 200)))
+                                and not self._text(ev, "a key")
+                            ) or not self._key(ev, key, style, frame):
+                                skip_nodes = 1
+                            else:
+                                frame.key = key
                         continue
                     frame.key = None
                     path: JsonPath = (*frame.path, key)
@@ -345,7 +354,17 @@ class _Pass:
                     mark = ev.start_mark
                     positions[path] = (mark.line + 1, mark.column + 1)
                 if cls is _SCALAR:
-                    value: Any = self._value(ev, path)
+                    value: Any = ev.value
+                    style = ev.style
+                    if not style:  # plain (libyaml reports it as "", PyYAML as None)
+                        plain.add(path)
+                        if value in _NULLS:
+                            self._null(ev, path)
+                        end = ev.end_mark.index
+                        if comment(text, end, end + 200):
+                            self._text(ev, path)
+                    elif style == '"':
+                        self._text(ev, path)
                 elif cls is _ALIAS:
                     value = None
                 else:
@@ -375,12 +394,10 @@ class _Pass:
             elif cls is _STREAM_END:
                 return
 
-    def _key(self, ev: Any, frame: _Frame) -> bool:
-        """Whether a key is accepted (its position is then recorded)."""
-        key: str = ev.value
-        if not self._text(ev, "a key"):
-            return False
-        if key == "<<" and not ev.style:
+    def _key(self, ev: Any, key: str, style: str | None, frame: _Frame) -> bool:
+        """Whether a key is accepted (its position is then recorded): not a merge key, and not
+        one the mapping already has."""
+        if key == "<<" and not style:
             self.error(
                 ev.start_mark,
                 "anchors",
@@ -400,20 +417,14 @@ class _Pass:
         self.positions[path] = (mark.line + 1, mark.column + 1)
         return True
 
-    def _value(self, ev: Any, path: JsonPath) -> str:
-        value: str = ev.value
-        if not ev.style:  # plain (libyaml reports it as "", PyYAML as None)
-            self.plain.add(path)
-            if value in _NULLS:
-                self.error(
-                    ev.start_mark,
-                    "null",
-                    f"{_field(path)} is {value}, which YAML reads as 'no value'; write the "
-                    "value, delete the line if the field is optional, or put it in quotes "
-                    f"('\"{value}\"') if you mean the word",
-                )
-        self._text(ev, path)
-        return value
+    def _null(self, ev: Any, path: JsonPath) -> None:
+        self.error(
+            ev.start_mark,
+            "null",
+            f"{_field(path)} is {ev.value}, which YAML reads as 'no value'; write the "
+            "value, delete the line if the field is optional, or put it in quotes "
+            f"('\"{ev.value}\"') if you mean the word",
+        )
 
     def _text(self, ev: Any, where: JsonPath | str) -> bool:
         """The character policy on a decoded key or value; False when it is refused.
@@ -440,8 +451,6 @@ class _Pass:
                 return False
         elif not ev.style:
             end = ev.end_mark.index
-            if not _COMMENT_AFTER.match(self.text, end, end + 200):
-                return True
             after = self.text[end : end + 200]
             rest = after.split("\n", 1)[0].strip()
             # '#1' or a comment after prose is probably text; 'kind: news  # one of: ...' is not
@@ -632,14 +641,22 @@ def root_files(root: Path, base: Path | None = None) -> tuple[list[DataFile], li
     checked_header = (root / "schema").is_dir()
     real_root = root.resolve()
     start = (base or Path.cwd()).resolve()
-    out = []
-    for path, kind in files:
-        full = real_root / path.relative_to(root)
-        shown = (
-            full.relative_to(start).as_posix() if full.is_relative_to(start) else full.as_posix()
-        )
-        out.append(DataFile(path, kind, shown, header_for[kind] if checked_header else None))
-    return out, issues
+    if real_root.is_relative_to(start):  # the usual case: one prefix for every file
+        prefix = real_root.relative_to(start).as_posix() + "/"
+        prefix = "" if prefix == "./" else prefix
+        skip = len(str(root)) + 1
+        shown = [prefix + str(path)[skip:].replace(os.sep, "/") for path, _ in files]
+    else:
+        shown = []
+        for path, _ in files:
+            full = real_root / path.relative_to(root)
+            rel = full.is_relative_to(start)
+            shown.append(full.relative_to(start).as_posix() if rel else full.as_posix())
+    header = {kind: header_for[kind] if checked_header else None for kind in header_for}
+    return [
+        DataFile(path, kind, name, header[kind])
+        for (path, kind), name in zip(files, shown, strict=True)
+    ], issues
 
 
 def load_root(
