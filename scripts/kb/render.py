@@ -47,7 +47,13 @@ def md_text(value: Any, lang: str = addresses.DEFAULT_LANGUAGE) -> str | Markup:
         return str(value)
     if isinstance(value, Text):
         value = value.get(lang)
-    text = _SPACE.sub(" ", str(value)).strip()
+    return _inert(str(value))
+
+
+@lru_cache(maxsize=65536)
+def _inert(text: str) -> str:
+    """`md_text` of a string, remembered: names, titles and labels recur on many pages."""
+    text = _SPACE.sub(" ", text).strip()
     text = _MD_INLINE.sub(r"\\\1", text)
     match = _MD_LINE_START.match(text)
     if match:
