@@ -18,6 +18,7 @@ import datetime as dt
 import json
 import os
 import platform
+import resource
 import sys
 import tempfile
 import time
@@ -25,7 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from kb import benchbuild, build, corpus, editloop, git, model, paths, publish
+from kb import benchbuild, build, corpus, editloop, git, model, parallel, paths, publish
 from kb.check import MEMO, check_root
 from kb.render import expand_markers
 
@@ -49,6 +50,22 @@ def _best(fn: Callable[[], Any], runs: int) -> tuple[float, Any]:
     return best, value
 
 
+def _cpu(fn: Callable[[], Any]) -> float:
+    """CPU seconds of one run, this process's and its finished children's (the workers): on a
+    shared machine steadier than wall time."""
+
+    def used() -> float:
+        me, kids = (
+            resource.getrusage(resource.RUSAGE_SELF),
+            resource.getrusage(resource.RUSAGE_CHILDREN),
+        )
+        return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+    start = used()
+    fn()
+    return used() - start
+
+
 def _cold_check(data: Path) -> Any:
     MEMO.clear()  # cold: as `kb validate` and a first build see it
     result = check_root(data, base=data.parent)
@@ -59,7 +76,13 @@ def _cold_check(data: Path) -> Any:
 
 def _generate(data: Path, records: list[Any]) -> int:
     """What the hook makes from checked records: the model, the exports and feed, and every
-    page's Markdown, including expanded blocks of hand-written pages."""
+    page's Markdown, including expanded blocks of hand-written pages (with the collector
+    paused, as the hook does)."""
+    with parallel.gc_paused():
+        return _generate_all(data, records)
+
+
+def _generate_all(data: Path, records: list[Any]) -> int:
     loaded = build.Build(
         data,
         data.parent,
@@ -110,6 +133,8 @@ def measure_size(count: int, work: Path, runs: int) -> dict[str, Any]:
         "files": result.files,
         "pages": pages,
         "validate_s": round(validate, 2),
+        "validate_cpu_s": round(_cpu(lambda: _cold_check(data)), 2),
+        "workers": parallel.workers_for(result.files),
         "generate_s": round(generate, 2),
     }
     row |= _builds(data, work / f"n{count}", runs, "bases/b00000")
