@@ -78,7 +78,9 @@ def test_benchmark_runs_end_to_end_at_a_tiny_size() -> None:
         assert row["files"] == row["installations"] * 9
         assert row["build_s"] > 0 and row["static_s"] > 0 and row["page_kb"] > 10
         assert row["full_over_static"] == pytest.approx(row["ratios"][0])
+        assert row["cpu_over_static"] == pytest.approx(row["cpu_ratios"][0])
+        assert row["validate_cpu_s"] >= 0 and row["workers"] == 1
     assert any(line.startswith("| real data/ |") for line in lines)
     verdicts = [line for line in lines if line.startswith(("PASS", "FAIL"))]
-    assert len(verdicts) == 6, run.stdout
+    assert len(verdicts) == 7, run.stdout
     assert "edit loop (save -> page served)" in run.stdout
