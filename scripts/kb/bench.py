@@ -26,7 +26,19 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from kb import benchbuild, build, corpus, editloop, git, model, parallel, paths, publish
+from kb import (
+    addresses,
+    benchbuild,
+    build,
+    corpus,
+    editloop,
+    git,
+    languages,
+    model,
+    parallel,
+    paths,
+    publish,
+)
 from kb.check import MEMO, check_root
 from kb.render import expand_markers
 
@@ -91,13 +103,19 @@ def _generate_all(data: Path, records: list[Any]) -> int:
         tuple(records),
         git.last_changed(data, data.parent),
     )
-    publish.site_files(loaded, "https://kb.example/", "bench")
-    renderer = loaded.renderer()
-    pages = renderer.pages()
-    for md in sorted((paths.ROOT / "docs").rglob("*.md")):
-        uri = md.relative_to(paths.ROOT / "docs").as_posix()
-        expand_markers(md.read_text(encoding="utf-8"), uri, renderer)
-    return len(pages)
+    docs = paths.ROOT / "docs"
+    count = 0
+    for lang in languages.LANGUAGES:  # each language's build renders its own pages
+        publish.site_files(loaded, "https://kb.example/", "bench", lang)
+        renderer = loaded.renderer(lang)
+        count += len(renderer.pages())
+        folder = docs / addresses.prefix(lang) if lang != addresses.DEFAULT_LANGUAGE else docs
+        for md in sorted(folder.rglob("*.md")):
+            uri = md.relative_to(docs).as_posix()
+            if lang == addresses.DEFAULT_LANGUAGE and uri.split("/", 1)[0] in languages.LANGUAGES:
+                continue  # the other languages' hand-written pages
+            expand_markers(md.read_text(encoding="utf-8"), uri, renderer)
+    return count
 
 
 def _builds(data: Path, work: Path, runs: int, page: str) -> dict[str, Any]:
