@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from kb import addresses, build, git, i18n, paths, publish, search
+from kb import addresses, build, git, i18n, paths, publish, search, site
 from kb.render import MARKER, Renderer, expand_markers
 
 if TYPE_CHECKING:
@@ -71,11 +71,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["kb_feed_title"] = feed_title.format(site=config.site_name)
     repo = config.extra.get("github_repository")
     if repo:
-        owner, name = repo.split("/")
         config.repo_url = config.repo_url or f"https://github.com/{repo}"
         config.repo_name = config.repo_name or repo
         config.edit_uri = config.edit_uri or "edit/main/docs/"
-        config.site_url = config.site_url or f"https://{owner}.github.io/{name}/"
+        config.site_url = site.derive_url(config.site_url, repo)
     return config
 
 
@@ -88,13 +87,13 @@ def _load() -> build.Build:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     loaded = _guarded(_load)
-    renderer = loaded.renderer("en")
+    here = site.Site(config.site_name, config.site_url or "")
+    published = _guarded(lambda: publish.site_files(loaded, here.url, here.name))
+    renderer = _guarded(lambda: loaded.renderer("en", here))
     for warning in loaded.warnings:
         log.warning(warning.format())
     _renderer["current"] = renderer
     _meta.clear()
-    site_url = config.site_url or ""
-    published = _guarded(lambda: publish.site_files(loaded, site_url, config.site_name))
     for path, content in published.items():
         files.append(File.generated(config, path, content=content))
     for page in _guarded(renderer.pages):

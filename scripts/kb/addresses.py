@@ -42,6 +42,7 @@ PAGE_TYPES: Final = (
     PageType("timeline", "timeline.md", "timeline.md.j2"),
     PageType("counts", "counts.md", "counts.md.j2"),
     PageType("quality", "quality.md", "quality.md.j2"),
+    PageType("downloads", "downloads.md", "downloads.md.j2"),
 )
 _BY_NAME: Final = {p.name: p for p in PAGE_TYPES}
 
@@ -61,12 +62,15 @@ PRESENCE: Final = "presence"
 """Anchor of a base's presence box (who is or was present, what for, since and until when)."""
 CITED_SOURCES: Final = "cited-sources"
 """Anchor of a record page's bibliography."""
+CITE: Final = "cite"
+"""Anchor of a record page's suggested citation ("Cite this page")."""
 
 SECTION_ANCHORS: Final = (
     SUMMARY,
     LOCATION,
     PRESENCE,
     CITED_SOURCES,
+    CITE,
     # headings and sections on record pages (Markdown gives headings these ids)
     "facts",
     "events",
@@ -130,6 +134,42 @@ def status_anchor(status: str) -> str:
 def export(name: str, fmt: str = "json", lang: str = DEFAULT_LANGUAGE) -> str:
     """The path of a machine-readable export: export('claims') -> 'api/v1/claims.json'."""
     return f"{prefix(lang)}api/{API_VERSION}/{name}.{fmt}"
+
+
+RECORD_FOLDERS: Final = {"base": "bases", "source": "sources", "actor": "actors"}
+"""Record kind -> the folder of its JSON files under api/v1/ (the overview is one file)."""
+
+
+def record_json(kind: str, ident: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The JSON file of one record: 'api/v1/bases/incirlik.json' for ('base', 'incirlik')."""
+    if kind == "overview":
+        return export("overview", lang=lang)
+    if kind not in RECORD_FOLDERS:
+        raise ValueError(
+            f"no JSON file for record kind {kind!r}; known: overview, {', '.join(RECORD_FOLDERS)}"
+        )
+    return export(f"{RECORD_FOLDERS[kind]}/{ident}", lang=lang)
+
+
+def claim(claim_id: str, page_id: str, lang: str = DEFAULT_LANGUAGE) -> tuple[str, str | None]:
+    """Where a claim is shown: (docs path, anchor or None). Claims are sections of the page of
+    their installation (or the overview), anchored by id."""
+    return record_page(page_id, lang), claim_id
+
+
+CITATION_FORMATS: Final = ("bib", "json")
+"""BibTeX and CSL-JSON."""
+
+
+def citation(kind: str, ident: str, fmt: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The suggested-citation file of a page or claim:
+    citation('base', 'incirlik', 'bib') -> 'api/v1/cite/bases/incirlik.bib'."""
+    if fmt not in CITATION_FORMATS:
+        raise ValueError(f"no citation format {fmt!r}; known: {', '.join(CITATION_FORMATS)}")
+    folders = {"base": "bases", "claim": "claims", "overview": "overview"}
+    if kind not in folders:
+        raise ValueError(f"no citation for {kind!r}; known: {', '.join(folders)}")
+    return export(f"cite/{folders[kind]}/{ident}", fmt, lang)
 
 
 def feed(lang: str = DEFAULT_LANGUAGE) -> str:

@@ -39,16 +39,20 @@ def jsonld(obj: dict[str, Any]) -> Markup:
     return Markup(f'<script type="application/ld+json">{text}</script>')
 
 
-def place(name: str, alternate: Sequence[str], lat: float, lon: float, url: str) -> dict[str, Any]:
-    """schema.org Place for an installation page."""
-    return {
+def place(
+    name: str, alternate: Sequence[str], point: tuple[float, float] | None, url: str
+) -> dict[str, Any]:
+    """schema.org Place for an installation page; `geo` only where a source gives a point."""
+    obj: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Place",
         "name": name,
         "alternateName": list(dict.fromkeys(a for a in alternate if a and a != name)),
-        "geo": {"@type": "GeoCoordinates", "latitude": lat, "longitude": lon},
         "url": url,
     }
+    if point is not None:
+        obj["geo"] = {"@type": "GeoCoordinates", "latitude": point[0], "longitude": point[1]}
+    return obj
 
 
 @dataclass(frozen=True)
@@ -149,7 +153,8 @@ class Citable:
 def citation_text(c: Citable) -> str:
     """A plain-text citation; the reader adds the date they read it."""
     changed = f" Last changed {c.changed}." if c.changed else ""
-    return f"“{c.title}”. {c.site_name}.{changed} {c.url}"
+    title = c.title if c.title.endswith((".", "?", "!", "…")) else c.title + "."
+    return f"“{title}” {c.site_name}.{changed} {c.url}"
 
 
 def _bib(value: str) -> str:
