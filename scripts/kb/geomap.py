@@ -26,11 +26,11 @@ WIDTH = 1000.0
 _COS = math.cos(math.radians(39.0))
 _K = WIDTH / ((EAST - WEST) * _COS)
 HEIGHT = round((NORTH - SOUTH) * _K, 1)
-RADIUS = 10.0
+RADIUS = 13.0
 """A marker's radius on the country map (SVG units; the map is WIDTH units wide)."""
 MIN_GAP = 2 * RADIUS + 3
 """Markers closer than this (SVG units) are spread apart and tied to their place by a line."""
-LOCATOR_RADIUS = 26.0
+LOCATOR_RADIUS = 30.0
 
 
 @dataclass(frozen=True)
