@@ -87,26 +87,49 @@ def _outline_path() -> str:
 def spread(
     points: Sequence[tuple[float, float]], gap: float = MIN_GAP
 ) -> list[tuple[float, float]]:
-    """Positions for markers so that none is closer than `gap` to another: each cluster of
-    nearby points is laid out on a small circle around its centre, in a stable order."""
-    clusters: list[list[int]] = []
-    for i, (x, y) in enumerate(points):
-        near = [c for c in clusters if any(math.dist((x, y), points[j]) < gap for j in c)]
-        merged = [i]
-        for c in near:  # a point that touches two clusters joins them into one
-            merged = c + merged
-            clusters.remove(c)
-        clusters.append(sorted(merged))
+    """Positions for markers so that none is closer than `gap` to another. Markers that would
+    collide form a cluster laid out on a circle around the cluster's centre, each on the side
+    its true place lies (so leader lines do not cross); clusters whose layouts collide merge,
+    until no two markers are too close. Deterministic for the same input order."""
+    clusters: list[list[int]] = [[i] for i in range(len(points))]
+    while True:
+        placed = _layout(points, clusters, gap)
+        owner = {i: n for n, cluster in enumerate(clusters) for i in cluster}
+        clash = next(
+            (
+                (owner[i], owner[j])
+                for i in range(len(points))
+                for j in range(i + 1, len(points))
+                if owner[i] != owner[j] and math.dist(placed[i], placed[j]) < gap
+            ),
+            None,
+        )
+        if clash is None:
+            return placed
+        a, b = sorted(clash)
+        clusters[a] = sorted(clusters[a] + clusters[b])
+        del clusters[b]
+
+
+def _layout(
+    points: Sequence[tuple[float, float]], clusters: list[list[int]], gap: float
+) -> list[tuple[float, float]]:
     out = list(points)
     for cluster in clusters:
         if len(cluster) < 2:
             continue
         cx = sum(points[i][0] for i in cluster) / len(cluster)
         cy = sum(points[i][1] for i in cluster) / len(cluster)
-        # radius so that neighbours on the circle are `gap` apart (and at least `gap`/2 out)
-        radius = max(gap / 2 + 1, gap / (2 * math.sin(math.pi / len(cluster))) + 0.5)
-        for n, i in enumerate(cluster):
-            angle = -math.pi / 2 + 2 * math.pi * n / len(cluster)
+        # radius so that neighbours on the circle are `gap` apart
+        radius = gap / (2 * math.sin(math.pi / len(cluster))) + 0.5
+        start = -math.pi / 2
+
+        def bearing(i: int, cx: float = cx, cy: float = cy, start: float = start) -> float:
+            x, y = points[i]
+            return (math.atan2(y - cy, x - cx) - start) % (2 * math.pi) if (x, y) != (cx, cy) else 0
+
+        for n, i in enumerate(sorted(cluster, key=lambda i: (bearing(i), i))):
+            angle = start + 2 * math.pi * n / len(cluster)
             out[i] = (
                 round(cx + radius * math.cos(angle), 1),
                 round(cy + radius * math.sin(angle), 1),
@@ -166,7 +189,7 @@ def _svg(body: str, title: str, ident: str) -> str:
 def country_map(markers: Sequence[Marker], title: str, legend: Legend) -> Markup:
     """The whole country with every marker (former ones drawn first, so active ones stay on
     top), and a legend. Nearby markers are spread apart and tied to their true places."""
-    ordered = sorted(markers, key=lambda m: (m.former, -m.lat, m.lon, m.id))
+    ordered = sorted(markers, key=lambda m: (not m.former, -m.lat, m.lon, m.id))
     true = [project(m.lat, m.lon) for m in ordered]
     placed = spread(true)
     ties = [(m, p, t) for m, p, t in zip(ordered, placed, true, strict=True)]
