@@ -64,6 +64,9 @@ CITED_SOURCES: Final = "cited-sources"
 """Anchor of a record page's bibliography."""
 CITE: Final = "cite"
 """Anchor of a record page's suggested citation ("Cite this page")."""
+MAP_TITLE: Final = "kb-map-title"
+LOCATOR_TITLE: Final = "kb-locator-title"
+"""Ids of the maps' titles (the SVG names itself by them for screen readers)."""
 
 SECTION_ANCHORS: Final = (
     SUMMARY,
@@ -71,6 +74,8 @@ SECTION_ANCHORS: Final = (
     PRESENCE,
     CITED_SOURCES,
     CITE,
+    MAP_TITLE,
+    LOCATOR_TITLE,
     # headings and sections on record pages (Markdown gives headings these ids)
     "facts",
     "events",

@@ -19,6 +19,8 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
+from kb import addresses
+
 OUTLINE = Path(__file__).parent / "assets" / "turkey.json"
 WEST, EAST, SOUTH, NORTH = 25.5, 45.0, 35.7, 42.3
 """The frame drawn, in degrees: Turkey with a small margin."""
@@ -197,7 +199,7 @@ def country_map(markers: Sequence[Marker], title: str, legend: Legend) -> Markup
     moved = any(p != t for _, p, t in ties)
     return Markup(
         f'<figure class="kb-map"><div class="kb-map-frame">'
-        f"{_svg(body, title, 'kb-map-title')}</div>"
+        f"{_svg(body, title, addresses.MAP_TITLE)}</div>"
         f"{_legend(markers, legend, moved)}</figure>"
     )
 
@@ -207,7 +209,7 @@ def locator_map(marker: Marker, title: str) -> Markup:
     x, y = project(marker.lat, marker.lon)
     return Markup(
         f'<figure class="kb-map kb-map--locator">'
-        f"{_svg(_symbol(marker, x, y, LOCATOR_RADIUS), title, 'kb-locator-title')}</figure>"
+        f"{_svg(_symbol(marker, x, y, LOCATOR_RADIUS), title, addresses.LOCATOR_TITLE)}</figure>"
     )
 
 

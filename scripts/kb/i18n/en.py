@@ -268,6 +268,7 @@ STRINGS: dict[str, str] = {
     "licence": "Licence",
     "holds": "What it holds",
     "n-files": "{count} files, {size} in all",
+    "one-file": "1 file, {size}",
     "download-dataset": (
         "Everything: installations, overview, sources and actors; with `schema_version`."
     ),
