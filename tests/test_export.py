@@ -331,7 +331,7 @@ def test_citations_escape_bibtex_and_carry_the_address_and_change_date() -> None
         == "“Alpha {x} 100% \\end.” KB. Last changed 2026-11-20. https://kb.example/a/"
     )
     bib = structured.bibtex(c)
-    assert "title = {Alpha \\{x\\} 100\\% \\\\end}" in bib
+    assert "title = {Alpha \\{x\\} 100\\% \\textbackslash{}end}" in bib
     assert "url = {https://kb.example/a/}" in bib
     csl = json.loads(structured.csl_json(c))
     assert (

@@ -95,6 +95,10 @@ def geojson(records: Iterable[Record], site_url: str = "") -> dict[str, Any]:
             else None
         )
         presence = base.get("presence", {})
+        present = presence.get("present", [])
+        # One true/false column per kind of presence, so GIS tools can style and filter by
+        # it (list-valued properties are awkward there); named by the schema's vocabulary.
+        flags = {f"present_{v.replace('-', '_')}": v in present for v in _presence_values()}
         features.append(
             {
                 "type": "Feature",
@@ -113,10 +117,15 @@ def geojson(records: Iterable[Record], site_url: str = "") -> dict[str, Any]:
                     "certainty": presence.get("certainty"),
                     "claims": len(base.get("claims", [])),
                     "url": site_url + page_path("base", base["id"]),
+                    **flags,
                 },
             }
         )
     return {"type": "FeatureCollection", "features": features}
+
+
+def _presence_values() -> list[str]:
+    return [v for v, _ in schema.vocabulary(schema.enum_node("presence-who"))]
 
 
 def cell(value: Any) -> str:

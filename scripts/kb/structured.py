@@ -157,8 +157,21 @@ def citation_text(c: Citable) -> str:
     return f"“{title}” {c.site_name}.{changed} {c.url}"
 
 
+_BIB_WORDS = {"\\": r"\textbackslash{}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+
+
 def _bib(value: str) -> str:
-    return re.sub(r"([\\{}%&$#_^~])", r"\\\1", value)
+    r"""A value as literal BibTeX text: TeX's special characters escaped; a backslash becomes
+    \textbackslash{}, since two backslashes would be a line break."""
+    return re.sub(r"[\\{}%&$#_^~]", lambda m: _BIB_WORDS.get(m.group(), "\\" + m.group()), value)
+
+
+def _bib_url(url: str) -> str:
+    """A URL as BibTeX reads it: verbatim (biblatex and the url package take `_`, `#` and `%`
+    as they are); the site's addresses never hold braces, backslashes or spaces."""
+    if re.search(r"[{}\\\s]", url):
+        raise ValueError(f"not a citable address: {url!r}")
+    return url
 
 
 def bibtex(c: Citable) -> str:
@@ -168,7 +181,7 @@ def bibtex(c: Citable) -> str:
         f"  title = {{{_bib(c.title)}}},\n"
         f"  howpublished = {{{_bib(c.site_name)}}},\n"
         f"{year}"
-        f"  url = {{{_bib(c.url)}}},\n"
+        f"  url = {{{_bib_url(c.url)}}},\n"
         f"  note = {{Last changed {c.changed or 'unknown'}}}\n"
         "}\n"
     )
