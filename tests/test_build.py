@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from pathlib import Path
@@ -83,6 +84,9 @@ def _scripts(page, name: str) -> set[str]:  # type: ignore[no-untyped-def]
     """Script tags of a page, with relative paths made site-absolute so pages compare."""
     out = set()
     for s in page.find_all("script"):
+        if s.get("type") == "application/ld+json":  # data, not code: it must parse as JSON
+            json.loads(s.get_text())
+            continue
         if s.get("src"):
             out.add(posixpath.normpath(posixpath.join("/" + name, s["src"])))
         else:

@@ -55,7 +55,7 @@ def test_country_map_has_a_marker_for_every_located_installation(
     assert set(links) == {b.id for b in located}
     for base in located:
         link = links[base.id]
-        assert _resolve(url or ".", link["href"]) == f"bases/{base.id}"
+        assert _resolve(url or ".", link["xlink:href"]) == f"bases/{base.id}"
         assert _exists(built_site, f"bases/{base.id}")
         assert base.name.en in link["aria-label"] and link["aria-label"] == link.title.get_text()
         circle = link.select_one("circle.kb-marker")

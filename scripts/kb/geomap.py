@@ -5,7 +5,9 @@ country's middle, so shapes look right at this size: x = (lon - WEST) * cos(39°
 y = (NORTH - lat) * k. The outline is Natural Earth's (public domain), simplified by
 `scripts/outline.py` into `assets/turkey.json` with its provenance.
 
-Every text put into the SVG (names, labels) is escaped: data is text, never markup.
+Every text put into the SVG (names, labels) is escaped: data is text, never markup. Marker
+links use `xlink:href`: Material's instant navigation reassigns the `href` of every element
+that has one, and an SVG link's `href` is read-only, which would stop the theme's script.
 """
 
 from __future__ import annotations
@@ -175,7 +177,7 @@ def _marker(m: Marker, x: float, y: float, true_xy: tuple[float, float], r: floa
             f'<circle class="kb-map-anchor" cx="{true_xy[0]:g}" cy="{true_xy[1]:g}" r="2.5"/>'
         )
     return (
-        f'{tie}<a href="{escape(m.href)}" aria-label="{name}" data-id="{escape(m.id)}">'
+        f'{tie}<a xlink:href="{escape(m.href)}" aria-label="{name}" data-id="{escape(m.id)}">'
         f"<title>{name}</title>{_symbol(m, x, y, r)}</a>"
     )
 
@@ -183,7 +185,8 @@ def _marker(m: Marker, x: float, y: float, true_xy: tuple[float, float], r: floa
 def _svg(body: str, title: str, ident: str) -> str:
     return (
         f'<svg viewBox="0 0 {WIDTH:g} {HEIGHT:g}" role="img" aria-labelledby="{ident}" '
-        f'xmlns="http://www.w3.org/2000/svg"><title id="{ident}">{escape(title)}</title>'
+        f'xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
+        f'<title id="{ident}">{escape(title)}</title>'
         f'<path class="kb-map-land" d="{_outline_path()}"/>{body}</svg>'
     )
 
