@@ -256,6 +256,21 @@ def test_markers_link_to_their_pages_with_accessible_names() -> None:
     assert "United States" in soup.select_one("figcaption").get_text()
 
 
+def test_the_drawn_outline_follows_the_projected_outline_within_a_unit() -> None:
+    path = geomap._outline_path()
+    rings = re.findall(r"M(-?\d+),(-?\d+)l([-\d ]*)z", path)
+    outline = geomap.outline()["rings"]
+    assert len(rings) == len(outline)
+    for (x, y, steps), ring in zip(rings, outline, strict=True):
+        numbers = [int(n) for n in steps.split()]
+        drawn = [(int(x), int(y))]
+        for dx, dy in zip(numbers[::2], numbers[1::2], strict=True):
+            drawn.append((drawn[-1][0] + dx, drawn[-1][1] + dy))
+        for lon, lat in ring:  # every vertex of the data is on the drawing, to a unit
+            px, py = geomap.project(lat, lon)
+            assert min(math.dist((px, py), d) for d in drawn) <= 0.71
+
+
 def test_the_outline_is_small_and_has_its_provenance() -> None:
     outline = json.loads(geomap.OUTLINE.read_text(encoding="utf-8"))
     assert "Natural Earth" in outline["source"] and "public domain" in outline["licence"]

@@ -17,6 +17,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -81,10 +82,18 @@ def outline() -> dict[str, object]:
 def _outline_path() -> str:
     rings = outline()["rings"]
     assert isinstance(rings, list)
+    # Whole units and relative steps: a unit is under a pixel at any width the map is shown,
+    # and the path is half the bytes of absolute decimals (it is on every page with a map).
     parts = []
     for ring in rings:
-        points = [project(lat, lon) for lon, lat in ring]
-        parts.append("M" + "L".join(f"{x:g},{y:g}" for x, y in points) + "Z")
+        points: list[tuple[int, int]] = []
+        for lon, lat in ring:
+            x, y = project(lat, lon)
+            point = (round(x), round(y))
+            if not points or points[-1] != point:
+                points.append(point)
+        steps = " ".join(f"{x1 - x0} {y1 - y0}" for (x0, y0), (x1, y1) in pairwise(points))
+        parts.append(f"M{points[0][0]},{points[0][1]}l{steps}z")
     return "".join(parts)
 
 
