@@ -138,8 +138,16 @@ def pages(out_dir: Path, data_root: Path) -> None:
     """Write the generated Markdown pages into OUT_DIR (exactly what the MkDocs hook serves),
     including hand-written pages whose generated blocks were expanded."""
     from kb.render import write_pages
+    from kb.site import ConfigError, from_config
 
-    written = write_pages(_load(data_root).renderer("en"), out_dir, paths.ROOT / "docs")
+    try:  # citations and JSON-LD name the site's address, as the MkDocs build does
+        site = from_config()
+    except ConfigError as e:
+        click.echo(
+            f"{e}\nFix mkdocs.yml (site_name, extra.github_repository), then retry.", err=True
+        )
+        sys.exit(2)
+    written = write_pages(_load(data_root).renderer("en", site), out_dir, paths.ROOT / "docs")
     click.echo(f"wrote {len(written)} pages to {out_dir}")
 
 

@@ -242,7 +242,7 @@ def _legend(markers: Sequence[Marker], legend: Legend, moved: bool) -> str:
         if value in shown
     ]
     states = {m.former for m in markers}
-    neutral = [legend.parties[0][0]] if legend.parties else []
+    neutral = ["none"]  # grey: active and former say nothing about who is present
     if False in states:
         items.append(f"<li>{_swatch(neutral, 'active')} {escape(legend.active)}</li>")
     if True in states:
