@@ -72,6 +72,7 @@ def files(
     """The BibTeX and CSL-JSON file of every citable page and claim: site path -> bytes."""
     out: dict[str, bytes] = {}
     for (kind, ident), c in citables(corpus, site, changed, lang).items():
-        out[addresses.citation(kind, ident, "bib", lang)] = structured.bibtex(c).encode()
+        bib = structured.bibtex(c, i18n.language(lang))
+        out[addresses.citation(kind, ident, "bib", lang)] = bib.encode()
         out[addresses.citation(kind, ident, "json", lang)] = structured.csl_json(c).encode()
     return dict(sorted(out.items()))

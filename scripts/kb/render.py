@@ -259,7 +259,7 @@ class Renderer:
 
     def _citation(self, kind: str, ident: str) -> str:
         """The plain-text suggested citation of a page or claim."""
-        return structured.citation_text(self._citables[kind, ident])
+        return structured.citation_text(self._citables[kind, ident], self.language)
 
     def _claim_citation(self, claim: Claim) -> Markup:
         """A closed "Cite this claim" box (raw HTML: text escaped here, links made here)."""

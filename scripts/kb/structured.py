@@ -150,9 +150,9 @@ class Citable:
     site_name: str
 
 
-def citation_text(c: Citable) -> str:
+def citation_text(c: Citable, language: Language = EN) -> str:
     """A plain-text citation; the reader adds the date they read it."""
-    changed = f" Last changed {c.changed}." if c.changed else ""
+    changed = " " + language.string("cite-changed").format(date=c.changed) if c.changed else ""
     title = c.title if c.title.endswith((".", "?", "!", "…")) else c.title + "."
     return f"“{title}” {c.site_name}.{changed} {c.url}"
 
@@ -174,7 +174,7 @@ def _bib_url(url: str) -> str:
     return url
 
 
-def bibtex(c: Citable) -> str:
+def bibtex(c: Citable, language: Language = EN) -> str:
     year = f"  year = {{{c.changed[:4]}}},\n" if c.changed else ""
     return (
         f"@misc{{{c.key},\n"
@@ -182,7 +182,7 @@ def bibtex(c: Citable) -> str:
         f"  howpublished = {{{_bib(c.site_name)}}},\n"
         f"{year}"
         f"  url = {{{_bib_url(c.url)}}},\n"
-        f"  note = {{Last changed {c.changed or 'unknown'}}}\n"
+        f"  note = {{{_bib(language.string('cite-changed').format(date=c.changed or '?'))}}}\n"
         "}\n"
     )
 

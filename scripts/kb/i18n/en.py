@@ -238,6 +238,7 @@ STRINGS: dict[str, str] = {
     # cite this page; downloads
     "cite-heading": "Cite this page",
     "cite-intro": "Suggested citation (add the date you read it):",
+    "cite-changed": "Last changed {date}.",
     "cite-claim": "Cite this claim",
     "cite-files": "Download the citation as [BibTeX]({bib}) or [CSL-JSON]({csl}).",
     "record-json": "This record as [JSON]({json}) (see [downloads]({downloads})).",
