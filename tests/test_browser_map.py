@@ -3,6 +3,8 @@ reachable by keyboard, and the map fits a phone screen in both palettes."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from test_browser import CHROMIUM, FLAGS, Watch, base_url, browser  # noqa: F401
 
@@ -30,9 +32,21 @@ def test_clicking_a_marker_opens_its_installation(page, base_url: str) -> None: 
     page.wait_for_url("**/bases/konya/")
 
 
-def test_markers_are_reachable_by_keyboard(page, base_url: str) -> None:  # noqa: F811
+def test_markers_are_links_to_assistive_technology_and_keyboard(
+    page,
+    base_url: str,  # noqa: F811
+) -> None:
     page.goto(base_url + "bases/")
-    page.locator("figure.kb-map a[data-id=incirlik]").focus()
+    # Chromium's own accessibility tree (what a screen reader gets) has each marker as a link
+    tree = page.context.new_cdp_session(page).send("Accessibility.getFullAXTree")
+    links = [
+        n["name"]["value"]
+        for n in tree["nodes"]
+        if not n.get("ignored") and n.get("role", {}).get("value") == "link" and "name" in n
+    ]
+    assert [n for n in links if re.match(r"Incirlik Air Base \(.*active\)$", n)], links
+    marker = page.locator("figure.kb-map a[data-id=incirlik]")
+    marker.focus()
     label = page.evaluate("document.activeElement.getAttribute('aria-label')")
     assert label.startswith("Incirlik")
     page.keyboard.press("Enter")

@@ -191,9 +191,11 @@ def _marker(m: Marker, x: float, y: float, true_xy: tuple[float, float], r: floa
     )
 
 
-def _svg(body: str, title: str, ident: str) -> str:
+def _svg(body: str, title: str, ident: str, role: str) -> str:
+    """The drawing. A map with links is a 'group' (an 'img' hides its links from screen
+    readers); a map without links is one 'img' with its title as the name."""
     return (
-        f'<svg viewBox="0 0 {WIDTH:g} {HEIGHT:g}" role="img" aria-labelledby="{ident}" '
+        f'<svg viewBox="0 0 {WIDTH:g} {HEIGHT:g}" role="{role}" aria-labelledby="{ident}" '
         f'xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
         f'<title id="{ident}">{escape(title)}</title>'
         f'<path class="kb-map-land" d="{_outline_path()}"/>{body}</svg>'
@@ -211,7 +213,7 @@ def country_map(markers: Sequence[Marker], title: str, legend: Legend) -> Markup
     moved = any(p != t for _, p, t in ties)
     return Markup(
         f'<figure class="kb-map"><div class="kb-map-frame">'
-        f"{_svg(body, title, addresses.MAP_TITLE)}</div>"
+        f"{_svg(body, title, addresses.MAP_TITLE, 'group')}</div>"
         f"{_legend(markers, legend, moved)}</figure>"
     )
 
@@ -221,7 +223,8 @@ def locator_map(marker: Marker, title: str) -> Markup:
     x, y = project(marker.lat, marker.lon)
     return Markup(
         f'<figure class="kb-map kb-map--locator">'
-        f"{_svg(_symbol(marker, x, y, LOCATOR_RADIUS), title, addresses.LOCATOR_TITLE)}</figure>"
+        f"{_svg(_symbol(marker, x, y, LOCATOR_RADIUS), title, addresses.LOCATOR_TITLE, 'img')}"
+        "</figure>"
     )
 
 
