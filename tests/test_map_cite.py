@@ -172,8 +172,8 @@ def test_installation_pages_offer_a_citation_with_address_date_and_files(
         page = soup(built_site, url.rstrip("/"))
         text = page.select_one(".kb-citation").get_text()
         assert site.url + url in text
-        changed = loaded.changed.get(base.path)
-        assert changed and f"Last changed {changed}." in text
+        changed = loaded.changed.get(base.path)  # None while the file has uncommitted edits
+        assert (f"Last changed {changed}." in text) if changed else "Last changed" not in text
         files = {
             _resolve(url, a["href"])
             for a in page.select("#cite ~ p a[href]")
@@ -185,7 +185,8 @@ def test_installation_pages_offer_a_citation_with_address_date_and_files(
         }
         csl = json.loads((built_site / addresses.citation("base", base.id, "json")).read_text())
         assert csl[0]["URL"] == site.url + url
-        assert csl[0]["issued"]["date-parts"][0] == [int(p) for p in changed.split("-")]
+        if changed:
+            assert csl[0]["issued"]["date-parts"][0] == [int(p) for p in changed.split("-")]
         bib = (built_site / addresses.citation("base", base.id, "bib")).read_text()
         assert f"url = {{{site.url}{url}}}" in bib.replace("\\_", "_")
 
