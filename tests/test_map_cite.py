@@ -124,14 +124,12 @@ def test_maps_need_no_script_and_no_other_host(built_site: Path) -> None:
 # --- JSON-LD ----------------------------------------------------------------------------------
 
 
-def test_installation_pages_carry_place_and_a_claim_review_per_assessed_claim(
-    built_site: Path, loaded
-) -> None:
+def test_installation_pages_carry_their_place(built_site: Path, loaded) -> None:
     site = from_config()
-    status = schema.labels("claim-status", "en")
     for base in loaded.corpus.bases.values():
         objects = _jsonld(soup(built_site, f"bases/{base.id}"))
-        place = next(o for o in objects if o["@type"] == "Place")
+        assert [o["@type"] for o in objects] == ["Place"]
+        place = objects[0]
         assert place["name"] == base.name.en
         assert base.name.tr in place["alternateName"]
         assert place["url"] == site.url + f"bases/{base.id}/"
@@ -141,18 +139,28 @@ def test_installation_pages_carry_place_and_a_claim_review_per_assessed_claim(
                 "latitude": base.location.lat,
                 "longitude": base.location.lon,
             }
-        reviews = {o["url"].split("#")[1]: o for o in objects if o["@type"] == "ClaimReview"}
-        assessed = [c for c in base.claims if c.status != "unassessed"]
-        assert set(reviews) == {c.id for c in assessed}
-        for claim in assessed:
-            r = reviews[claim.id]
-            assert r["claimReviewed"] == claim.text.en
-            assert r["reviewRating"]["alternateName"] == status[claim.status]
-            item = r["itemReviewed"]
-            assert item["@type"] == "Claim"
-            assert item["author"]["name"] == loaded.corpus.actors[claim.first.actor].name.en
-            assert item["datePublished"] == claim.first.date.iso()
-            assert item["appearance"]["url"] == loaded.corpus.sources[claim.first.source].url
+        else:
+            assert "geo" not in place
+
+
+def test_each_assessed_claim_page_carries_its_claim_review(built_site: Path, loaded) -> None:
+    site = from_config()
+    status = schema.labels("claim-status", "en")
+    for claim in loaded.corpus.claims:
+        objects = _jsonld(soup(built_site, f"claims/{claim.id}"))
+        if claim.status == "unassessed":
+            assert objects == [], claim.id
+            continue
+        (r,) = objects
+        assert r["@type"] == "ClaimReview"
+        assert r["url"] == site.url + f"claims/{claim.id}/"
+        assert r["claimReviewed"] == claim.text.en
+        assert r["reviewRating"]["alternateName"] == status[claim.status]
+        item = r["itemReviewed"]
+        assert item["@type"] == "Claim"
+        assert item["author"]["name"] == loaded.corpus.actors[claim.first.actor].name.en
+        assert item["datePublished"] == claim.first.date.iso()
+        assert item["appearance"]["url"] == loaded.corpus.sources[claim.first.source].url
 
 
 def test_pages_without_a_record_carry_no_jsonld(built_site: Path) -> None:
@@ -191,16 +199,24 @@ def test_installation_pages_offer_a_citation_with_address_date_and_files(
         assert f"url = {{{site.url}{url}}}" in bib.replace("\\_", "_")
 
 
-def test_every_claim_offers_a_citation_of_its_own_address(built_site: Path, loaded) -> None:
+def test_every_claim_page_offers_a_citation_of_its_own_address(built_site: Path, loaded) -> None:
     site = from_config()
-    for base in loaded.corpus.bases.values():
-        page = soup(built_site, f"bases/{base.id}")
-        boxes = page.select("details.kb-cite-this")
-        assert len(boxes) == len(base.claims)
-        for claim, box in zip(base.claims, boxes, strict=True):
-            assert f"{site.url}bases/{base.id}/#{claim.id}" in box.get_text()
-            for a in box.select("a[href]"):
-                assert _exists(built_site, _resolve(f"bases/{base.id}/", a["href"])), a["href"]
+    for claim in loaded.corpus.claims:
+        url = f"claims/{claim.id}/"
+        (box,) = soup(built_site, url.rstrip("/")).select("details.kb-cite-this")
+        text = box.get_text()
+        assert f"{site.url}{url}" in text
+        holder = (
+            loaded.corpus.overview if claim.page == "overview" else loaded.corpus.bases[claim.page]
+        )
+        changed = loaded.changed.get(holder.path)
+        assert (f"Last changed {changed}." in text) if changed else "Last changed" not in text
+        files = {_resolve(url, a["href"]) for a in box.select("a[href]")}
+        assert files == {
+            addresses.citation("claim", claim.id, "bib"),
+            addresses.citation("claim", claim.id, "json"),
+        }
+        assert all(_exists(built_site, f) for f in files)
 
 
 # --- downloads and record JSON ----------------------------------------------------------------
@@ -277,10 +293,9 @@ def test_hostile_names_stay_inert_in_jsonld_maps_and_citations(hostile_site: Pat
     page = soup(hostile_site, "bases/alpha")
     scripts = page.find_all("script")
     assert not [s for s in scripts if "alert(1)" in (s.string or "") and not s.get("type")]
-    objects = _jsonld(page)
-    place = next(o for o in objects if o["@type"] == "Place")
+    (place,) = _jsonld(page)
     assert place["name"] == PAYLOAD
-    review = next(o for o in objects if o["@type"] == "ClaimReview")
+    (review,) = _jsonld(soup(hostile_site, "claims/alpha-claim"))
     assert review["claimReviewed"] == PAYLOAD
     assert review["itemReviewed"]["author"]["name"] == PAYLOAD
     assert page.find("b") is None

@@ -35,6 +35,9 @@ PAGE_TYPES: Final = (
     PageType("overview", "overview.md", "overview.md.j2", "overview"),
     PageType("actor", "actors/{id}.md", "actor.md.j2", "actor"),
     PageType("source", "sources/{id}.md", "source.md.j2", "source"),
+    # A claim's page is addressed by its id alone (ids are unique across the corpus), so the
+    # address stays when the claim moves between installation files or to the overview.
+    PageType("claim", "claims/{id}.md", "claim.md.j2", "claim"),
     PageType("bases", "bases/index.md", "bases.md.j2"),
     PageType("claims", "claims.md", "claims.md.j2"),
     PageType("actors", "actors/index.md", "actors.md.j2"),
@@ -131,6 +134,17 @@ def source_anchor(source_id: str) -> str:
     return SOURCE_ANCHOR_PREFIX + source_id
 
 
+def claim_page(claim_id: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The page of one claim: claim_page('kurecik-warned-israel-2025') ->
+    'claims/kurecik-warned-israel-2025.md'."""
+    return page("claim", claim_id, lang)
+
+
+def status_definition(status: str) -> str:
+    """The anchor of a status's definition on the methodology page ('status-disputed')."""
+    return f"status-{status}"
+
+
 def status_anchor(status: str) -> str:
     """The anchor of a status's section on the claims page ('status--disputed')."""
     return f"status--{status}"
@@ -154,12 +168,6 @@ def record_json(kind: str, ident: str, lang: str = DEFAULT_LANGUAGE) -> str:
             f"no JSON file for record kind {kind!r}; known: overview, {', '.join(RECORD_FOLDERS)}"
         )
     return export(f"{RECORD_FOLDERS[kind]}/{ident}", lang=lang)
-
-
-def claim(claim_id: str, page_id: str, lang: str = DEFAULT_LANGUAGE) -> tuple[str, str | None]:
-    """Where a claim is shown: (docs path, anchor or None). Claims are sections of the page of
-    their installation (or the overview), anchored by id."""
-    return record_page(page_id, lang), claim_id
 
 
 CITATION_FORMATS: Final = ("bib", "json")

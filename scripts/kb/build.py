@@ -35,7 +35,7 @@ class Build:
     records: tuple[Record, ...] = field(repr=False)
     """The checked records with their line positions (for tools that point into files)."""
     given_changed: Mapping[str, str] | None = field(default=None, repr=False)
-    _published: dict[Site, Mapping[str, bytes]] = field(
+    _published: dict[tuple[Site, str], Mapping[str, bytes]] = field(
         default_factory=dict, repr=False, compare=False
     )
 
@@ -47,18 +47,19 @@ class Build:
             return self.given_changed
         return git.last_changed(self.root, self.base)
 
-    def published(self, site: Site) -> Mapping[str, bytes]:
-        """Every non-page file the site publishes (downloads, citations, feed), made once per
-        site address: the downloads page lists them with their sizes."""
-        if site not in self._published:
+    def published(self, site: Site, lang: str = "en") -> Mapping[str, bytes]:
+        """Every non-page file one language's build publishes (downloads, citations, feed),
+        made once per site address and language."""
+        if (site, lang) not in self._published:
             from kb.publish import make_files  # publish reads this module's Build
 
-            self._published[site] = make_files(self, site)
-        return self._published[site]
+            self._published[site, lang] = make_files(self, site, lang)
+        return self._published[site, lang]
 
     def renderer(self, lang: str = "en", site: Site | None = None) -> Renderer:
         """The page generator for one language; `site` (default: from mkdocs.yml) gives the
-        addresses citations and JSON-LD use."""
+        addresses citations and JSON-LD use. The downloads page of every language lists the
+        downloads the default language's build publishes (they carry both languages)."""
         from kb.publish import downloads
 
         site = site or from_config()

@@ -41,14 +41,14 @@ def for_overview(
 def for_claim(
     claim: Claim, corpus: Corpus, site: Site, changed: Mapping[str, str], lang: str
 ) -> structured.Citable:
-    """A claim is cited at its own address; its date is that of the file it is kept in."""
-    path, anchor = addresses.claim(claim.id, claim.page, lang)
+    """A claim is cited at its own page; its date is that of the file it is kept in."""
+    path = addresses.claim_page(claim.id, lang)
     holder = corpus.overview if claim.page == "overview" else corpus.bases[claim.page]
     title = i18n.language(lang).string("claim-title").format(text=claim.text.get(lang))
     return structured.Citable(
         f"kb-claim-{claim.id}",
         title,
-        _address(site, path, anchor),
+        _address(site, path),
         changed.get(holder.path) if holder else None,
         site.name,
     )

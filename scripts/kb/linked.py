@@ -14,8 +14,7 @@ from kb.site import Site
 
 
 def claim_url(site: Site, claim: Claim, lang: str) -> str:
-    path, anchor = addresses.claim(claim.id, claim.page, lang)
-    return site.absolute(addresses.url(path)) + (f"#{anchor}" if anchor else "")
+    return site.absolute(addresses.url(addresses.claim_page(claim.id, lang)))
 
 
 def review(corpus: Corpus, claim: Claim, site: Site, lang: str) -> structured.Review:
@@ -50,17 +49,16 @@ def place(base: Base, site: Site, lang: str) -> dict[str, Any]:
     return structured.place(base.name.get(lang), names, point, url)
 
 
-def objects(corpus: Corpus, page: Page, site: Site, lang: str) -> list[dict[str, Any]]:
-    """The JSON-LD objects of a record page: its Place (installations) and its reviews."""
-    out = [place(page, site, lang)] if isinstance(page, Base) else []
-    out += [
-        structured.claim_review(review(corpus, c, site, lang), site.name, site.url)
-        for c in page.claims
-        if c.status != "unassessed"
-    ]
-    return out
+def objects(corpus: Corpus, record: Page | Claim, site: Site, lang: str) -> list[dict[str, Any]]:
+    """The JSON-LD objects of a record page: an installation's Place, an assessed claim's
+    ClaimReview (on the claim's own page); nothing for the overview."""
+    if isinstance(record, Base):
+        return [place(record, site, lang)]
+    if isinstance(record, Claim) and record.status != "unassessed":
+        return [structured.claim_review(review(corpus, record, site, lang), site.name, site.url)]
+    return []
 
 
-def head(corpus: Corpus, page: Page, site: Site, lang: str) -> Markup:
+def head(corpus: Corpus, record: Page | Claim, site: Site, lang: str) -> Markup:
     """The `<script type="application/ld+json">` elements for a record page's head."""
-    return Markup("\n").join(structured.jsonld(o) for o in objects(corpus, page, site, lang))
+    return Markup("\n").join(structured.jsonld(o) for o in objects(corpus, record, site, lang))

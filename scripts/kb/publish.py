@@ -18,22 +18,27 @@ LANG = addresses.DEFAULT_LANGUAGE
 """The feed is published in the site's default language."""
 
 
-def site_files(loaded: Build, site_url: str, site_name: str) -> dict[str, bytes]:
-    """Every non-page file the site publishes: site path -> bytes (made once per build)."""
-    return dict(loaded.published(Site(site_name, site_url)))
+def site_files(loaded: Build, site_url: str, site_name: str, lang: str = LANG) -> dict[str, bytes]:
+    """Every non-page file one language's build publishes: site path -> bytes (made once per
+    build). `site_url` is that language's root ('…/tr/' for Turkish)."""
+    folder = addresses.prefix(lang)
+    root = site_url.removesuffix(folder) if folder else site_url
+    return dict(loaded.published(Site(site_name, root), lang))
 
 
-def make_files(loaded: Build, site: Site) -> dict[str, bytes]:
-    """What `site_files` returns, computed (Build.published caches it)."""
-    files = export.files(list(loaded.records), site_url=site.url)
-    files.update(cite.files(loaded.corpus, site, loaded.changed, LANG))
-    feed = addresses.feed(LANG)
+def make_files(loaded: Build, site: Site, lang: str = LANG) -> dict[str, bytes]:
+    """What `site_files` returns, computed (Build.published caches it). The downloads carry
+    both languages, so only the default language's build publishes them; each language has
+    its own feed and citations (at its own addresses)."""
+    files = export.files(list(loaded.records), site_url=site.url) if lang == LANG else {}
+    files.update(cite.files(loaded.corpus, site, loaded.changed, lang))
+    feed = addresses.feed(lang)
     files[feed] = structured.atom(
-        linked.reviews(loaded.corpus, site, LANG),
+        linked.reviews(loaded.corpus, site, lang),
         site.name,
-        site.url,
+        site.url + addresses.prefix(lang),
         site.url + feed,
-        i18n.language(LANG),
+        i18n.language(lang),
     )
     return dict(sorted(files.items()))
 
