@@ -42,6 +42,7 @@ from kb import (
     paths,
     publish,
     search,
+    site,
     sitelangs,
 )
 from kb.render import MARKER, Renderer, expand_markers
@@ -94,11 +95,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["kb_feed_title"] = feed_title.format(site=config.site_name)
     repo = config.extra.get("github_repository")
     if repo:
-        owner, name = repo.split("/")
         config.repo_url = config.repo_url or f"https://github.com/{repo}"
         config.repo_name = config.repo_name or repo
         config.edit_uri = config.edit_uri or "edit/main/docs/"
-        config.site_url = config.site_url or f"https://{owner}.github.io/{name}/"
+        config.site_url = site.derive_url(config.site_url, repo)
     return config
 
 
@@ -127,7 +127,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def _add_generated(files: Files, config: MkDocsConfig) -> Files:
     lang = sitelangs.build_language(config)
     loaded = _guarded(_load)
-    renderer = loaded.renderer(lang)
+    site_url = config.site_url or ""
+    folder = addresses.prefix(lang)
+    here = site.Site(config.site_name, site_url.removesuffix(folder) if folder else site_url)
+    renderer = _guarded(lambda: loaded.renderer(lang, here))
     if lang == addresses.DEFAULT_LANGUAGE:
         for warning in loaded.warnings:
             log.warning(warning.format())
@@ -150,7 +153,6 @@ def _add_generated(files: Files, config: MkDocsConfig) -> Files:
             files.append(file)
     _renderer["current"] = renderer
     _meta.clear()
-    site_url = config.site_url or ""
     published = _guarded(lambda: publish.site_files(loaded, site_url, config.site_name, lang))
     for path, content in published.items():
         files.append(File.generated(config, _local(path, lang), content=content))
