@@ -153,7 +153,9 @@ def pages(out_dir: Path, data_root: Path) -> None:
     written = [
         path
         for lang in languages.LANGUAGES
-        for path in write_pages(loaded.renderer(lang, site), out_dir, paths.ROOT / "docs")
+        for path in write_pages(
+            loaded.renderer(lang, site.localized(lang)), out_dir, paths.ROOT / "docs"
+        )
     ]
     click.echo(f"wrote {len(written)} pages to {out_dir}")
 

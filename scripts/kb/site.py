@@ -29,6 +29,13 @@ class Site:
     url: str
     """The public address, ending in '/' (or '' when unknown: addresses become relative)."""
 
+    def localized(self, lang: str) -> Site:
+        """The site as `lang`'s build names it (its site name translated, as
+        `kb.sitelangs` does for that build's configuration); the address stays the root."""
+        from kb import sitelangs
+
+        return Site(sitelangs.translate(self.name, lang) or self.name, self.url)
+
     def absolute(self, site_path: str) -> str:
         """The permanent address of a site path ('bases/incirlik/' -> 'https://…/bases/…')."""
         return self.url + site_path
