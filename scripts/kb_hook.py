@@ -6,7 +6,10 @@
 - on_page_markdown: give each generated page its metadata (title, description) directly, with
   no YAML front matter that text from data could break; expand `<!-- kb:NAME -->` markers in
   hand-written pages.
-- on_post_build: make Material's search worker fold Turkish letters.
+- on_page_context: the page's versions in every language (hreflang links, language switch).
+- on_post_build: make Material's search worker fold Turkish letters and its language script
+  leave our hreflang links alone (kb.material); after the default
+  language, build the other languages into their folders (kb.sitelangs says why this way).
 
 A failure in the kb package stops the build with a one-paragraph message, never a raw
 traceback (KB_DEBUG=1 shows it).
@@ -27,18 +30,21 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from kb import addresses, build, git, i18n, paths, publish, search
+from kb import addresses, build, git, i18n, languages, material, paths, publish, search, sitelangs
 from kb.render import MARKER, Renderer, expand_markers
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.kb")
 _renderer: dict[str, Renderer] = {}
 _meta: dict[str, dict[str, Any]] = {}
 """Generated page path -> the metadata its template set, for on_page_markdown."""
+_untranslated: set[str] = set()
+"""Hand-written pages the current language's build shows in English (not yet translated)."""
 T = TypeVar("T")
 
 
@@ -65,9 +71,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         epoch = git.commit_epoch(paths.ROOT)
         if epoch is not None:
             os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    lang = sitelangs.build_language(config)
+    # True, not a list: Material's header then includes our language switch
+    # (theme/partials/alternate.html), and its own head loop of language roots stays off.
+    config.extra["alternate"] = True
     # The theme links the feed from every page's head; its address comes from kb.addresses.
-    config.extra["kb_feed"] = addresses.feed()
-    feed_title = i18n.language(addresses.DEFAULT_LANGUAGE).string("feed-title")
+    config.extra["kb_feed"] = _local(addresses.feed(lang), lang)
+    feed_title = i18n.language(lang).string("feed-title")
     config.extra["kb_feed_title"] = feed_title.format(site=config.site_name)
     repo = config.extra.get("github_repository")
     if repo:
@@ -79,6 +89,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def _local(path: str, lang: str) -> str:
+    """A site path inside this language's build (the build's root is the language folder)."""
+    return path.removeprefix(addresses.prefix(lang))
+
+
 def _load() -> build.Build:
     try:
         return build.load(paths.DATA)
@@ -87,21 +102,43 @@ def _load() -> build.Build:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    lang = sitelangs.build_language(config)
     loaded = _guarded(_load)
-    renderer = loaded.renderer("en")
-    for warning in loaded.warnings:
-        log.warning(warning.format())
+    renderer = loaded.renderer(lang)
+    if lang == addresses.DEFAULT_LANGUAGE:
+        for warning in loaded.warnings:
+            log.warning(warning.format())
+        # docs/<lang>/ holds the other languages' hand-written pages: their own builds use them.
+        for file in [f for f in files if f.src_uri.split("/", 1)[0] in languages.LANGUAGES]:
+            files.remove(file)
+    else:
+        # The stylesheets and scripts in docs/assets/ serve every language's pages.
+        docs = Path(config.docs_dir).parent
+        for asset in sorted((docs / "assets").rglob("*")):
+            if asset.is_file():
+                uri = asset.relative_to(docs).as_posix()
+                files.append(File(uri, str(docs), config.site_dir, config.use_directory_urls))
+        # A hand-written page not yet translated is shown in English, with a notice.
+        _untranslated.clear()
+        for uri in sitelangs.untranslated_pages(docs, lang):
+            _untranslated.add(uri)
+            file = File(uri, str(docs), config.site_dir, config.use_directory_urls)
+            file.edit_uri = f"../{uri}"  # the English page, until docs/<lang>/ has its own
+            files.append(file)
     _renderer["current"] = renderer
     _meta.clear()
     site_url = config.site_url or ""
-    published = _guarded(lambda: publish.site_files(loaded, site_url, config.site_name))
+    published = _guarded(lambda: publish.site_files(loaded, site_url, config.site_name, lang))
     for path, content in published.items():
-        files.append(File.generated(config, path, content=content))
+        files.append(File.generated(config, _local(path, lang), content=content))
+    # Edit links open the YAML a page came from (relative to edit_uri, which ends in the docs
+    # folder); generated index pages have none.
+    to_root = Path(os.path.relpath(paths.ROOT, config.docs_dir)).as_posix()
     for page in _guarded(renderer.pages):
-        _meta[page.uri] = page.meta
-        file = File.generated(config, page.uri, content=page.body)
-        # Edit links open the YAML a page came from; generated index pages have none.
-        file.edit_uri = f"../{page.source}" if page.source else None
+        uri = _local(page.uri, lang)
+        _meta[uri] = page.meta
+        file = File.generated(config, uri, content=page.body)
+        file.edit_uri = f"{to_root}/{page.source}" if page.source else None
         files.append(file)
     return files
 
@@ -116,11 +153,28 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             )
         page.meta = dict(meta)
         return markdown
+    if page.file.src_uri in _untranslated:
+        markdown = _renderer["current"].untranslated_notice() + markdown
     if page.file.generated_by is None and MARKER.search(markdown):
         renderer = _renderer["current"]
-        return _guarded(lambda: expand_markers(markdown, page.file.src_uri, renderer))
+        uri = addresses.prefix(renderer.lang) + page.file.src_uri
+        return _guarded(lambda: expand_markers(markdown, uri, renderer))
     return markdown
+
+
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
+    context["kb_alternates"] = languages.alternates(page.url, sitelangs.build_language(config))
+    return context
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     search.patch_worker(Path(config.site_dir))
+    try:
+        material.patch_bundle(Path(config.site_dir))
+    except material.BundleChanged as e:
+        raise PluginError(str(e)) from None
+    if sitelangs.build_language(config) == addresses.DEFAULT_LANGUAGE:
+        # Not guarded: the other builds report their own errors (and count in --strict).
+        sitelangs.build_other_languages(config)
