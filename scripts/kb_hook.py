@@ -1,6 +1,7 @@
 """MkDocs adapter: a few event handlers that call plain functions in the kb package.
 
-- on_config: derive repo_url, edit_uri and site_url from `extra.github_repository`.
+- on_config: derive repo_url, edit_uri and site_url from `extra.github_repository`; add the
+  kb Markdown extension (fact boxes without an empty header row).
 - on_files: check the data (a data error stops the build with the validator's report), add one
   generated page per record and the index pages, and point each one's edit link at its YAML.
 - on_page_markdown: give each generated page its metadata (title, description) directly, with
@@ -27,7 +28,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from kb import addresses, build, git, i18n, paths, publish, search
+from kb import addresses, build, git, i18n, mdext, paths, publish, search
 from kb.render import MARKER, Renderer, expand_markers
 
 if TYPE_CHECKING:
@@ -65,6 +66,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         epoch = git.commit_epoch(paths.ROOT)
         if epoch is not None:
             os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    # Fact boxes (two-column tables) render without their empty header row.
+    if not any(isinstance(e, mdext.KbTables) for e in config.markdown_extensions):
+        config.markdown_extensions.append(mdext.KbTables())  # type: ignore[arg-type]
     # The theme links the feed from every page's head; its address comes from kb.addresses.
     config.extra["kb_feed"] = addresses.feed()
     feed_title = i18n.language(addresses.DEFAULT_LANGUAGE).string("feed-title")

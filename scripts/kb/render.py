@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 
 from kb import addresses, counts, i18n, paths, schema
 from kb.dates import PartialDate
-from kb.fold import also_written
+from kb import prose
 from kb.model import Corpus, Page, Text, event_key
 from kb.stats import quality
 
@@ -168,7 +168,11 @@ class Renderer:
             text=lambda t: t.get(lang),
             other=lambda t: t.other(lang),
             first_sentence=lambda t: t.first_sentence(lang),
-            also_written=also_written,
+            also_written=prose.also_written,
+            distinct=prose.distinct,
+            full_stop=lambda v: prose.full_stop(self._plain(v)),
+            bdi=lambda v: prose.isolate(md_text(v, lang), self._plain(v)),
+            with_short=prose.with_short,
             osm=lambda loc: osm(loc.lat, loc.lon),
             quality=quality,
             sort_events=lambda events: sorted(events, key=event_key),
@@ -207,6 +211,10 @@ class Renderer:
 
     def _finalize(self, value: Any) -> str | Markup:
         return md_text(value, self.lang)
+
+    def _plain(self, value: Any) -> str:
+        """A data value as plain text in the rendering language."""
+        return value.get(self.lang) if isinstance(value, Text) else str(value or "")
 
     def t(self, key: str, **fields: Any) -> Markup:
         """An interface string in the rendering language, with data fields escaped as text."""

@@ -99,5 +99,7 @@ def reference() -> list[Section]:
         sections.append(Section(kind, body["title"], body["description"], tuple(_fields(body))))
     for name in REFERENCE_DEFS:
         node = definition(name)
-        sections.append(Section(name, name, node.get("description", ""), tuple(_fields(node))))
+        # The heading is the definition's `title`, as people write it ("URL", "ID"), never
+        # the key title-cased.
+        sections.append(Section(name, node["title"], node.get("description", ""), tuple(_fields(node))))
     return sections

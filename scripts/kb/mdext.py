@@ -1,0 +1,46 @@
+"""A Python-Markdown extension for the site's pages (plain Markdown, no MkDocs import).
+
+Markdown tables must have a header row; the two-column fact boxes (label, value) have none
+to give, so their templates write an empty one. This drops a header row whose cells are all
+empty, so the page shows no blank bar above the box, and makes each row's first cell a row
+header (`<th scope="row">`), which is what it is.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+
+def _empty(cell: etree.Element) -> bool:
+    return not (cell.text or "").strip() and len(cell) == 0
+
+
+class _KeyValueTables(Treeprocessor):
+    def run(self, root: etree.Element) -> None:
+        for table in root.iter("table"):
+            head = table.find("thead")
+            if head is None or not all(_empty(c) for c in head.iter("th")):
+                continue
+            table.remove(head)
+            body = table.find("tbody")
+            for row in body if body is not None else []:
+                first = row.find("td")
+                if first is not None:
+                    first.tag = "th"
+                    first.set("scope", "row")
+
+
+class KbTables(Extension):
+    """Header-less key/value tables (see the module docstring)."""
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's API name)
+        # After the inline patterns (priority 20): cell contents are final by then.
+        md.treeprocessors.register(_KeyValueTables(md), "kb_tables", 5)
+
+
+def makeExtension(**kwargs: object) -> KbTables:  # noqa: N802 (Markdown's entry point name)
+    return KbTables(**kwargs)
