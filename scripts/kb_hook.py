@@ -7,7 +7,8 @@
 - on_page_markdown: give each generated page its metadata (title, description) directly, with
   no YAML front matter that text from data could break; expand `<!-- kb:NAME -->` markers in
   hand-written pages.
-- on_post_build: make Material's search worker fold Turkish letters.
+- on_post_build: make Material's search worker fold Turkish letters, and put each claim's
+  status before its title in the search index.
 
 A failure in the kb package stops the build with a one-paragraph message, never a raw
 traceback (KB_DEBUG=1 shows it).
@@ -127,4 +128,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    search.patch_worker(Path(config.site_dir))
+    site = Path(config.site_dir)
+    search.patch_worker(site)
+    # Runs after the search plugin has written its index (hooks come after plugins).
+    renderer = _renderer.get("current")
+    if renderer is not None:
+        search.label_claims(site, search.claim_titles(renderer.corpus, renderer.lang))

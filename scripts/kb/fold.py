@@ -31,4 +31,3 @@ _TABLE = str.maketrans(FOLD)
 def fold(text: str) -> str:
     """Lower-case and strip Turkish letters to ASCII: 'İNCİRLİK' and 'Incirlik' -> 'incirlik'."""
     return text.translate(_TABLE).lower()
-

@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 
-from markdown import Markdown
-from markdown.extensions import Extension
-from markdown.treeprocessors import Treeprocessor
+# Python-Markdown ships no type information (its stubs are a separate package).
+from markdown import Markdown  # type: ignore[import-untyped]
+from markdown.extensions import Extension  # type: ignore[import-untyped]
+from markdown.treeprocessors import Treeprocessor  # type: ignore[import-untyped]
 
 
 def _empty(cell: etree.Element) -> bool:
     return not (cell.text or "").strip() and len(cell) == 0
 
 
-class _KeyValueTables(Treeprocessor):
+class _KeyValueTables(Treeprocessor):  # type: ignore[misc]
     def run(self, root: etree.Element) -> None:
         for table in root.iter("table"):
             head = table.find("thead")
@@ -34,13 +35,13 @@ class _KeyValueTables(Treeprocessor):
                     first.set("scope", "row")
 
 
-class KbTables(Extension):
+class KbTables(Extension):  # type: ignore[misc]
     """Header-less key/value tables (see the module docstring)."""
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's API name)
+    def extendMarkdown(self, md: Markdown) -> None:
         # After the inline patterns (priority 20): cell contents are final by then.
         md.treeprocessors.register(_KeyValueTables(md), "kb_tables", 5)
 
 
-def makeExtension(**kwargs: object) -> KbTables:  # noqa: N802 (Markdown's entry point name)
+def makeExtension(**kwargs: object) -> KbTables:
     return KbTables(**kwargs)

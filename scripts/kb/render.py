@@ -20,9 +20,8 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup, escape
 
-from kb import addresses, counts, i18n, paths, schema
+from kb import addresses, counts, i18n, paths, prose, schema
 from kb.dates import PartialDate
-from kb import prose
 from kb.model import Corpus, Page, Text, event_key
 from kb.stats import quality
 
@@ -198,6 +197,7 @@ class Renderer:
             hand_written=lambda name: addresses.hand_written(name, lang),
             source_anchor=lambda sid: Markup(addresses.source_anchor(sid)),
             status_anchor=addresses.status_anchor,
+            search_boost=addresses.search_boost,
             anchors={
                 "summary": addresses.SUMMARY,
                 "location": addresses.LOCATION,
@@ -260,6 +260,8 @@ class Renderer:
                 if path is not None:
                     context["changed"] = self.changed.get(path)
                 body, meta = self.render_page(kind.template, uri, **context)
+                if "search" not in meta:  # a template may weigh one page differently
+                    meta["search"] = {"boost": addresses.search_boost(kind.name)}
                 out.append(Generated(uri, body, path, meta))
         return out
 

@@ -1,13 +1,24 @@
-"""Turkish-aware search for Material: wrap its search worker so that index terms and queries
-are folded by the one table in kb.fold. Highlighting and previews keep the original text,
-because Material maps tokens back to their positions in it."""
+"""Search for Material, adjusted after the build:
+
+- Turkish-aware: wrap its search worker so that index terms and queries are folded by the one
+  table in kb.fold. Highlighting and previews keep the original text, because Material maps
+  tokens back to their positions in it.
+- A claim's result says its status: Material's preview shows a result's title and the
+  paragraphs that match, so the status badge below a claim's heading is often cut off; the
+  status label is put before the title of each claim's index entries instead.
+
+Ranking by page type is not here: it is each page's `search.boost` (kb.addresses.SEARCH_BOOST).
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 
+from kb import addresses, schema
 from kb.fold import FOLD
+from kb.model import Corpus
 
 MARK = "/* kb: turkish folding */"
 
@@ -57,4 +68,38 @@ def patch_worker(site_dir: Path) -> list[Path]:
         if new != text:
             path.write_text(new, encoding="utf-8")
             changed.append(path)
+    return changed
+
+
+def claim_titles(corpus: Corpus, lang: str = addresses.DEFAULT_LANGUAGE) -> dict[str, str]:
+    """Search index location -> the status label of the claim found there: its section on
+    the page that holds it and, when the site has a `claim` page type, its own page."""
+    labels = schema.labels("claim-status", lang) or schema.labels(
+        "claim-status", addresses.DEFAULT_LANGUAGE
+    )
+    own_page = any(p.name == "claim" for p in addresses.PAGE_TYPES)
+    out: dict[str, str] = {}
+    for claim in corpus.claims:
+        label = labels.get(claim.status, claim.status)
+        out[addresses.url(addresses.record_page(claim.page, lang)) + "#" + claim.id] = label
+        if own_page:
+            out[addresses.url(addresses.page("claim", claim.id, lang))] = label
+    return out
+
+
+def label_claims(site_dir: Path, titles: Mapping[str, str], sep: str = " · ") -> int:
+    """Put each claim's status label before the title of its search entries; idempotent.
+    Returns the number of entries changed."""
+    path = site_dir / "search" / "search_index.json"
+    if not path.is_file():
+        return 0
+    index = json.loads(path.read_text(encoding="utf-8"))
+    changed = 0
+    for doc in index.get("docs", []):
+        label = titles.get(doc.get("location", ""))
+        if label and not doc.get("title", "").startswith(label + sep):
+            doc["title"] = label + sep + doc.get("title", "")
+            changed += 1
+    if changed:
+        path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
     return changed

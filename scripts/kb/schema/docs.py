@@ -101,5 +101,7 @@ def reference() -> list[Section]:
         node = definition(name)
         # The heading is the definition's `title`, as people write it ("URL", "ID"), never
         # the key title-cased.
-        sections.append(Section(name, node["title"], node.get("description", ""), tuple(_fields(node))))
+        sections.append(
+            Section(name, node["title"], node.get("description", ""), tuple(_fields(node)))
+        )
     return sections
