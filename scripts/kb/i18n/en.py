@@ -225,6 +225,8 @@ STRINGS: dict[str, str] = {
     "listed-matching-n": "Listed installations matching this reading: **{n}**.",
     "none-matching": "None of the listed installations matches this reading.",
     "undecided": "Undecided, because a date the reading needs is unknown:",
+    # narrow (issue 13): tables, lists and filters
+    "status-count": "{count} {status}",
 }
 
 EN = Language(
