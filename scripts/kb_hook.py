@@ -2,7 +2,8 @@
 
 - on_config: derive repo_url, edit_uri and site_url from `extra.github_repository`; add the
   kb Markdown extension (fact boxes without an empty header row).
-- on_files: check the data (a data error stops the build with the validator's report), add one
+- on_files: check the data (a data error stops the build with the validator's report; under
+  `mkdocs serve` every page shows the report instead, until the next good save), add one
   generated page per record and the index pages, and point each one's edit link at its YAML.
 - on_page_markdown: give each generated page its metadata (title, description) directly, with
   no YAML front matter that text from data could break; expand `<!-- kb:NAME -->` markers in
@@ -29,7 +30,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from kb import addresses, build, git, i18n, mdext, paths, publish, search
+from kb import addresses, build, git, i18n, mdext, paths, publish, search, servepage
 from kb.render import MARKER, Renderer, expand_markers
 
 if TYPE_CHECKING:
@@ -41,6 +42,11 @@ log = logging.getLogger("mkdocs.plugins.kb")
 _renderer: dict[str, Renderer] = {}
 _meta: dict[str, dict[str, Any]] = {}
 """Generated page path -> the metadata its template set, for on_page_markdown."""
+_command: dict[str, str] = {}
+"""The MkDocs command running ('serve', 'build', ...), from on_startup."""
+_last_pages: list[str] = []
+"""The generated pages of the last good build, so that under `mkdocs serve` a data error is
+shown at their addresses too."""
 T = TypeVar("T")
 
 
@@ -84,15 +90,46 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    # The one reliable sign of `mkdocs serve` (MkDocs >= 1.4); kept across its rebuilds.
+    _command["name"] = command
+
+
 def _load() -> build.Build:
     try:
         return build.load(paths.DATA)
     except build.DataError as e:
+        if _command.get("name") == "serve":
+            raise _ServeDataError(str(e)) from None
         raise PluginError(f"the data has errors:\n{e}") from None
 
 
+class _ServeDataError(PluginError):
+    """Data errors under `mkdocs serve`: shown as a page instead of stopping the build."""
+
+
+def _error_site(files: Files, config: MkDocsConfig, report: str) -> Files:
+    """Under `mkdocs serve`, every page (hand-written, and generated in the last good build)
+    becomes the error page, so whatever tab is open reloads to it; assets stay."""
+    log.error("the data has errors; the browser shows them until the next good save:")
+    for line in report.splitlines():
+        log.error(line)
+    content = servepage.error_page(report, addresses.DEFAULT_LANGUAGE)
+    uris = {f.src_uri for f in files.documentation_pages()} | set(_last_pages) | {"index.md"}
+    for file in list(files.documentation_pages()):
+        files.remove(file)
+    for uri in sorted(uris):
+        files.append(File.generated(config, uri, content=content))
+    _renderer.clear()
+    _meta.clear()
+    return files
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    loaded = _guarded(_load)
+    try:
+        loaded = _guarded(_load)
+    except _ServeDataError as e:
+        return _error_site(files, config, e.message)
     renderer = loaded.renderer("en")
     for warning in loaded.warnings:
         log.warning(warning.format())
@@ -102,7 +139,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     published = _guarded(lambda: publish.site_files(loaded, site_url, config.site_name))
     for path, content in published.items():
         files.append(File.generated(config, path, content=content))
+    _last_pages.clear()
     for page in _guarded(renderer.pages):
+        _last_pages.append(page.uri)
         _meta[page.uri] = page.meta
         file = File.generated(config, page.uri, content=page.body)
         # Edit links open the YAML a page came from; generated index pages have none.

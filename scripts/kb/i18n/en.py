@@ -227,6 +227,12 @@ STRINGS: dict[str, str] = {
     "undecided": "Undecided, because a date the reading needs is unknown:",
     # narrow (issue 13): tables, lists and filters
     "status-count": "{count} {status}",
+    "serve-error-title": "The data has errors",
+    "serve-error-intro": (
+        "The site is not shown until they are fixed. Each problem below names its file, line\n"
+        "and column, and says what to change. Save a fix and this tab reloads by itself. The\n"
+        "same list is printed in the terminal, and `mkdocs build` refuses this data."
+    ),
 }
 
 EN = Language(
