@@ -258,7 +258,10 @@ def _scaffold(action: Callable[..., Path], *args: Path | str) -> None:
     except ScaffoldError as e:
         click.echo(f"error: {e}", err=True)
         sys.exit(1)
-    click.echo(f"wrote {path}; fill in the empty values, then run: python -m kb validate {path}")
+    click.echo(
+        f"wrote {path}; replace every value that starts with 'FILL IN:' (each says what belongs "
+        f"there), then run: python -m kb validate {path}  (it names every one left)"
+    )
 
 
 _DATA_OPTION = data_option("The data folder to write into.")
