@@ -175,6 +175,7 @@ class Renderer:
             osm=lambda loc: osm(loc.lat, loc.lon),
             quality=quality,
             sort_events=lambda events: sorted(events, key=event_key),
+            groupby_decade=by_decade,
         )
         self.env.tests["contains"] = lambda seq, item: item in seq
         self.env.globals.update(
@@ -291,6 +292,14 @@ class Renderer:
     def snippet(self, name: str, uri: str) -> str:
         """A generated block for a hand-written page: `<!-- kb:NAME -->` expands to this."""
         return self.render(f"_{name}.md.j2", uri)
+
+
+def by_decade(events: Any) -> list[tuple[int, list[Any]]]:
+    """Events (already in timeline order) grouped by decade: [(1950, [...]), (1960, [...])]."""
+    groups: dict[int, list[Any]] = {}
+    for e in events:
+        groups.setdefault(e.date.year // 10 * 10, []).append(e)
+    return list(groups.items())
 
 
 MARKER = re.compile(r"^<!-- kb:([a-z-]+) -->$", re.MULTILINE)
