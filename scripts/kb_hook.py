@@ -8,8 +8,8 @@
 - on_page_markdown: give each generated page its metadata (title, description) directly, with
   no YAML front matter that text from data could break; expand `<!-- kb:NAME -->` markers in
   hand-written pages.
-- on_post_build: make Material's search worker fold Turkish letters, and put each claim's
-  status before its title in the search index.
+- on_post_build: make Material's search worker fold Turkish letters; in the search index, put
+  each claim's status before its title and give installations their aliases.
 
 A failure in the kb package stops the build with a one-paragraph message, never a raw
 traceback (KB_DEBUG=1 shows it).
@@ -172,4 +172,5 @@ def on_post_build(config: MkDocsConfig) -> None:
     # Runs after the search plugin has written its index (hooks come after plugins).
     renderer = _renderer.get("current")
     if renderer is not None:
-        search.label_claims(site, search.claim_titles(renderer.corpus, renderer.lang))
+        corpus, lang = renderer.corpus, renderer.lang
+        search.annotate(site, search.claim_titles(corpus, lang), search.alias_names(corpus, lang))

@@ -37,8 +37,33 @@ def test_claim_entries_get_their_status_before_the_title(tmp_path: Path) -> None
     target = tmp_path / "search" / "search_index.json"
     target.parent.mkdir()
     target.write_text(json.dumps(index), encoding="utf-8")
-    assert search.label_claims(tmp_path, titles) == 1
-    assert search.label_claims(tmp_path, titles) == 0  # idempotent
+    assert search.annotate(tmp_path, titles) == 1
+    assert search.annotate(tmp_path, titles) == 0  # idempotent
     docs = json.loads(target.read_text(encoding="utf-8"))["docs"]
     assert docs[0]["title"] == f"{titles[where]} · Claim: x"
     assert docs[1]["title"] == "A source"
+
+
+def test_installations_get_their_aliases_in_a_field_weighed_near_the_title(
+    tmp_path: Path,
+) -> None:
+    corpus = build.load(paths.DATA, base=paths.ROOT).corpus
+    aliases = search.alias_names(corpus)
+    incirlik = addresses.url(addresses.page("base", "incirlik"))
+    assert "Adana Air Base" in aliases[incirlik]
+    index = {
+        "config": {"fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}}},
+        "docs": [
+            {"location": incirlik, "title": "İncirlik", "text": ""},
+            {"location": incirlik + "#facts", "title": "Facts", "text": ""},
+        ],
+    }
+    target = tmp_path / "search" / "search_index.json"
+    target.parent.mkdir()
+    target.write_text(json.dumps(index), encoding="utf-8")
+    search.annotate(tmp_path, {}, aliases)
+    assert search.annotate(tmp_path, {}, aliases) == 0
+    written = json.loads(target.read_text(encoding="utf-8"))
+    assert written["config"]["fields"][search.ALIASES] == {"boost": 1000.0 * search.ALIAS_WEIGHT}
+    assert written["docs"][0][search.ALIASES] == aliases[incirlik]
+    assert search.ALIASES not in written["docs"][1]  # the page entry only
