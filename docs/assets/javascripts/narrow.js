@@ -109,12 +109,20 @@ document$.subscribe(function () {
     document.body.appendChild(box);
   }
   var current = null;
+  var timer = null;
+  // Leaving the number hides the box a moment later, so the pointer can move into it (to
+  // follow its links); leaving the box hides it too.
+  var later = function () { clearTimeout(timer); timer = setTimeout(hide, 300); };
+  box.onmouseenter = function () { clearTimeout(timer); };
+  box.onmouseleave = later;
   var hide = function () {
+    clearTimeout(timer);
     if (current) current.removeAttribute("aria-describedby");
     current = null;
     box.hidden = true;
   };
   var show = function (link) {
+    clearTimeout(timer);
     var target = document.getElementById(decodeURIComponent(link.hash.slice(1)));
     var entry = target && target.closest("li");
     if (!entry) return false;
@@ -142,7 +150,7 @@ document$.subscribe(function () {
       wasShown = current === link; // before the mouse events a tap also fires
     });
     link.addEventListener("mouseenter", function () { show(link); });
-    link.addEventListener("mouseleave", hide);
+    link.addEventListener("mouseleave", later);
     link.addEventListener("focus", function () { show(link); });
     link.addEventListener("blur", function () { if (!touch) hide(); });
     link.addEventListener("click", function (e) {
