@@ -1,15 +1,18 @@
 """MkDocs adapter: a few event handlers that call plain functions in the kb package.
 
 - on_config: derive repo_url, edit_uri and site_url from `extra.github_repository`; add the
-  kb Markdown extension (fact boxes without an empty header row).
+  kb Markdown extension (fact boxes without an empty header row, column names on cells).
 - on_files: check the data (a data error stops the build with the validator's report; under
   `mkdocs serve` every page shows the report instead, until the next good save), add one
   generated page per record and the index pages, and point each one's edit link at its YAML.
 - on_page_markdown: give each generated page its metadata (title, description) directly, with
   no YAML front matter that text from data could break; expand `<!-- kb:NAME -->` markers in
   hand-written pages.
-- on_post_build: make Material's search worker fold Turkish letters; in the search index, put
-  each claim's status before its title and give installations their aliases.
+- on_page_context: the page's versions in every language (hreflang links, language switch).
+- on_post_build: make Material's search worker fold Turkish letters and its language script
+  leave our hreflang links alone (kb.material); in the search index, put each claim's status
+  before its title and give installations their aliases; after the default
+  language, build the other languages into their folders (kb.sitelangs says why this way).
 
 A failure in the kb package stops the build with a one-paragraph message, never a raw
 traceback (KB_DEBUG=1 shows it).
@@ -30,23 +33,40 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from kb import addresses, build, git, i18n, mdext, paths, publish, search, servepage
+from kb import (
+    addresses,
+    build,
+    git,
+    i18n,
+    languages,
+    material,
+    mdext,
+    paths,
+    publish,
+    search,
+    servepage,
+    sitelangs,
+)
 from kb.render import MARKER, Renderer, expand_markers
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.kb")
 _renderer: dict[str, Renderer] = {}
 _meta: dict[str, dict[str, Any]] = {}
 """Generated page path -> the metadata its template set, for on_page_markdown."""
+_untranslated: set[str] = set()
+"""Hand-written pages the current language's build shows in English (not yet translated)."""
 _command: dict[str, str] = {}
 """The MkDocs command running ('serve', 'build', ...), from on_startup."""
 _last_pages: list[str] = []
 """The generated pages of the last good build, so that under `mkdocs serve` a data error is
 shown at their addresses too."""
+_showing_errors: dict[str, bool] = {}
 T = TypeVar("T")
 
 
@@ -76,9 +96,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Fact boxes (two-column tables) render without their empty header row.
     if not any(isinstance(e, mdext.KbTables) for e in config.markdown_extensions):
         config.markdown_extensions.append(mdext.KbTables())  # type: ignore[arg-type]
+    lang = sitelangs.build_language(config)
+    # True, not a list: Material's header then includes our language switch
+    # (theme/partials/alternate.html), and its own head loop of language roots stays off.
+    config.extra["alternate"] = True
     # The theme links the feed from every page's head; its address comes from kb.addresses.
-    config.extra["kb_feed"] = addresses.feed()
-    feed_title = i18n.language(addresses.DEFAULT_LANGUAGE).string("feed-title")
+    config.extra["kb_feed"] = _local(addresses.feed(lang), lang)
+    feed_title = i18n.language(lang).string("feed-title")
     config.extra["kb_feed_title"] = feed_title.format(site=config.site_name)
     repo = config.extra.get("github_repository")
     if repo:
@@ -90,9 +114,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def _local(path: str, lang: str) -> str:
+    """A site path inside this language's build (the build's root is the language folder)."""
+    return path.removeprefix(addresses.prefix(lang))
+
+
 def on_startup(command: str, dirty: bool) -> None:
     # The one reliable sign of `mkdocs serve` (MkDocs >= 1.4); kept across its rebuilds.
     _command["name"] = command
+
+
+class _ServeDataError(PluginError):
+    """Data errors under `mkdocs serve`: shown as a page instead of stopping the build."""
 
 
 def _load() -> build.Build:
@@ -102,10 +135,6 @@ def _load() -> build.Build:
         if _command.get("name") == "serve":
             raise _ServeDataError(str(e)) from None
         raise PluginError(f"the data has errors:\n{e}") from None
-
-
-class _ServeDataError(PluginError):
-    """Data errors under `mkdocs serve`: shown as a page instead of stopping the build."""
 
 
 def _error_site(files: Files, config: MkDocsConfig, report: str) -> Files:
@@ -122,30 +151,56 @@ def _error_site(files: Files, config: MkDocsConfig, report: str) -> Files:
         files.append(File.generated(config, uri, content=content))
     _renderer.clear()
     _meta.clear()
+    _showing_errors["now"] = True
     return files
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    lang = sitelangs.build_language(config)
+    _showing_errors["now"] = False
     try:
         loaded = _guarded(_load)
     except _ServeDataError as e:
         return _error_site(files, config, e.message)
-    renderer = loaded.renderer("en")
-    for warning in loaded.warnings:
-        log.warning(warning.format())
+    renderer = loaded.renderer(lang)
+    if lang == addresses.DEFAULT_LANGUAGE:
+        for warning in loaded.warnings:
+            log.warning(warning.format())
+        # docs/<lang>/ holds the other languages' hand-written pages: their own builds use them.
+        for file in [f for f in files if f.src_uri.split("/", 1)[0] in languages.LANGUAGES]:
+            files.remove(file)
+    else:
+        # The stylesheets and scripts in docs/assets/ serve every language's pages.
+        docs = Path(config.docs_dir).parent
+        for asset in sorted((docs / "assets").rglob("*")):
+            if asset.is_file():
+                uri = asset.relative_to(docs).as_posix()
+                files.append(File(uri, str(docs), config.site_dir, config.use_directory_urls))
+        # A hand-written page not yet translated is shown in English, with a notice.
+        _untranslated.clear()
+        for uri in sitelangs.untranslated_pages(docs, lang):
+            _untranslated.add(uri)
+            file = File(uri, str(docs), config.site_dir, config.use_directory_urls)
+            file.edit_uri = f"../{uri}"  # the English page, until docs/<lang>/ has its own
+            files.append(file)
     _renderer["current"] = renderer
     _meta.clear()
     site_url = config.site_url or ""
-    published = _guarded(lambda: publish.site_files(loaded, site_url, config.site_name))
+    published = _guarded(lambda: publish.site_files(loaded, site_url, config.site_name, lang))
     for path, content in published.items():
-        files.append(File.generated(config, path, content=content))
-    _last_pages.clear()
+        files.append(File.generated(config, _local(path, lang), content=content))
+    # Edit links open the YAML a page came from (relative to edit_uri, which ends in the docs
+    # folder); generated index pages have none.
+    to_root = Path(os.path.relpath(paths.ROOT, config.docs_dir)).as_posix()
+    if lang == addresses.DEFAULT_LANGUAGE:
+        _last_pages.clear()
     for page in _guarded(renderer.pages):
-        _last_pages.append(page.uri)
-        _meta[page.uri] = page.meta
-        file = File.generated(config, page.uri, content=page.body)
-        # Edit links open the YAML a page came from; generated index pages have none.
-        file.edit_uri = f"../{page.source}" if page.source else None
+        uri = _local(page.uri, lang)
+        if lang == addresses.DEFAULT_LANGUAGE:
+            _last_pages.append(uri)
+        _meta[uri] = page.meta
+        file = File.generated(config, uri, content=page.body)
+        file.edit_uri = f"{to_root}/{page.source}" if page.source else None
         files.append(file)
     return files
 
@@ -160,17 +215,42 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             )
         page.meta = dict(meta)
         return markdown
+    if page.file.src_uri in _untranslated:
+        markdown = _renderer["current"].untranslated_notice() + markdown
     if page.file.generated_by is None and MARKER.search(markdown):
         renderer = _renderer["current"]
-        return _guarded(lambda: expand_markers(markdown, page.file.src_uri, renderer))
+        uri = addresses.prefix(renderer.lang) + page.file.src_uri
+        return _guarded(lambda: expand_markers(markdown, uri, renderer))
     return markdown
+
+
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
+    context["kb_alternates"] = languages.alternates(page.url, sitelangs.build_language(config))
+    return context
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     search.patch_worker(site)
+    try:
+        material.patch_bundle(site)
+    except material.BundleChanged as e:
+        raise PluginError(str(e)) from None
+    if _showing_errors.get("now"):
+        return  # the error page only, in one language, until the next good save
     # Runs after the search plugin has written its index (hooks come after plugins).
     renderer = _renderer.get("current")
     if renderer is not None:
         corpus, lang = renderer.corpus, renderer.lang
-        search.annotate(site, search.claim_titles(corpus, lang), search.alias_names(corpus, lang))
+        titles = search.claim_titles(corpus, lang)
+        names = search.alias_names(corpus, lang)
+        search.annotate(
+            site,
+            {_local(k, lang): v for k, v in titles.items()},
+            {_local(k, lang): v for k, v in names.items()},
+        )
+    if sitelangs.build_language(config) == addresses.DEFAULT_LANGUAGE:
+        # Not guarded: the other builds report their own errors (and count in --strict).
+        sitelangs.build_other_languages(config)

@@ -51,6 +51,7 @@ VALID_INDENTED = {
               - {actor: party, date: 2025-07-02, source: src-party}
             status: unassessed
             assessment: Not yet checked.
+            summary: Not yet checked against any source.
         presence:
           status: active
           present: [us]

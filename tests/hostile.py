@@ -30,6 +30,11 @@ FIELDS = (
     "appearance.quote",
     "appearance.locator",
     "claim.assessment",
+    "claim.summary",
+    "claim.history.reason",
+    "claim.history.previous_text",
+    "fact.history.reason",
+    "fact.history.previous_text",
     "evidence.note",
     "evidence.quote",
     "source.title",
@@ -110,6 +115,10 @@ facts:
       - source: src-one
         locator: {t("fact.locator")}
         quote: {t("fact.quote")}
+    history:
+      - date: 2026-11-01
+        previous_text: {t("fact.history.previous_text")}
+        reason: {t("fact.history.reason")}
 events:
   - id: alpha-event
     date: 1955-02-21
@@ -119,6 +128,7 @@ events:
 claims:
   - id: alpha-claim
     text: {t("claim.text")}
+    summary: {t("claim.summary")}
     claimed_by:
       - actor: party
         date: 2025-07-02
@@ -128,6 +138,12 @@ claims:
     status: disputed
     assessment: {t("claim.assessment")}
     reviewed: 2026-11-01
+    rated: 2026-10-01
+    history:
+      - date: 2026-11-01
+        previous_status: unsupported
+        previous_text: {t("claim.history.previous_text")}
+        reason: {t("claim.history.reason")}
     evidence:
       - source: src-one
         stance: contradicts
@@ -145,6 +161,7 @@ facts:
 claims:
   - id: overview-claim
     text: A country-wide claim.
+    summary: Not yet assessed.
     bases: [alpha]
     claimed_by:
       - {{actor: party, date: 2025-07-02, source: src-party}}

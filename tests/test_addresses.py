@@ -53,6 +53,7 @@ def test_every_generated_page_is_at_its_address() -> None:
     expected = {addresses.page("base", b) for b in c.bases}
     expected |= {addresses.page("actor", a) for a in c.actors}
     expected |= {addresses.page("source", s) for s in c.sources}
+    expected |= {addresses.page("claim", claim.id) for claim in c.claims}
     expected |= {addresses.page(k.name) for k in addresses.PAGE_TYPES if k.record is None}
     expected.add(addresses.page("overview"))
     assert set(uris) == expected and len(uris) == len(expected)

@@ -164,9 +164,11 @@ def test_pages_say_who_speaks(tmp_path) -> None:
     }
     root = write_root(tmp_path / "data", files)
     page = next(
-        p for p in Renderer(load(root, base=tmp_path).corpus).pages() if p.uri == "bases/alpha.md"
+        p
+        for p in Renderer(load(root, base=tmp_path).corpus).pages()
+        if p.uri == "claims/alpha-claim.md"
     )
-    claimed = page.content.split("**Claimed by**")[1].split("**Not yet assessed.**")[0]
+    claimed = page.content.split("## Claimed by")[1].split("## Assessment")[0]
     items = [line for line in claimed.splitlines() if line.startswith("- ")]
     assert items[0].startswith("- [A Party](../actors/party.md), statement of 2 July 2025, in ")
     assert items[1].startswith(
@@ -177,7 +179,7 @@ def test_pages_say_who_speaks(tmp_path) -> None:
         "- [A Party](../actors/party.md), quoted by [A Newspaper](../actors/paper.md), "
         "3 July 2025, in "
     )
-    assert "**Not yet assessed.** Not yet checked." in page.content
+    assert "## Assessment {#assessment}\n\nNot yet checked." in page.content
 
 
 SRC = "data/sources/src-one.yaml"

@@ -175,9 +175,9 @@ def test_every_page_loads_cleanly_and_locally(page, base_url: str, built_site: P
 def test_claims_table_sorts_when_a_header_is_clicked(page, base_url: str) -> None:
     page.goto(base_url + "claims/")
     headers = page.eval_on_selector_all("article table th", "els => els.map(e => e.textContent)")
-    index = [h.strip() for h in headers].index("First claimed") + 1
+    index = [h.strip() for h in headers].index("Year") + 1
     column = f"article table tbody tr td:nth-child({index})"
-    header = page.locator("article table th", has_text="First claimed")
+    header = page.locator("article table th", has_text="Year")
     header.click()
     first = page.eval_on_selector_all(column, "els => els.map(e => e.textContent.trim())")
     assert first == sorted(first)

@@ -54,7 +54,7 @@ def test_edit_links_open_the_yaml_file(site: Path, corpus) -> None:
 def test_bibliography_backlinks(site: Path, corpus) -> None:
     page = soup(site, "sources/menafn-2025-06-15-refutes")
     hrefs = {a["href"] for a in page.select("article a[href]")}
-    assert "../../bases/kurecik/#kurecik-warned-israel-2025" in hrefs
+    assert "../../claims/kurecik-warned-israel-2025/" in hrefs
     index = soup(site, "sources")
     for source in corpus.sources.values():
         assert index.find(id=source.id), source.id
@@ -66,7 +66,8 @@ def test_bibliography_backlinks(site: Path, corpus) -> None:
 
 def test_claims_table_lists_every_claim(site: Path, corpus) -> None:
     table = soup(site, "claims").select_one("article table")
-    links = {a["href"].split("#")[-1] for a in table.select("a[href*='#']")}
+    # each claim links to its own page, claims/<id>/ (relative to the index at claims/)
+    links = {a["href"].strip("/").split("/")[-1] for a in table.select("td:nth-child(2) a")}
     assert {c.id for c in corpus.claims} <= links
     assert len(table.select("tbody tr")) == len(corpus.claims)
 
@@ -119,15 +120,14 @@ def test_record_pages_are_not_in_the_sidebar(site: Path, corpus) -> None:
     assert len(targets) < 15
 
 
-def test_generated_markdown_equals_what_the_hook_serves(tmp_path: Path) -> None:
-    """`python -m kb pages OUT` writes exactly the Markdown MkDocs gets from the hook."""
-    from mkdocs.config import load_config
+def _served(config, folder: str) -> tuple[dict[str, str], set[str]]:  # type: ignore[no-untyped-def]
+    """What the hook hands MkDocs for one language's build: Markdown by docs path (with the
+    language's folder), and the generated pages' paths."""
     from mkdocs.structure.files import get_files
     from mkdocs.structure.pages import Page
 
     from kb.render import front_matter
 
-    config = load_config(str(paths.ROOT / "mkdocs.yml"))
     config.plugins.on_startup(command="build", dirty=False)
     config = config.plugins.on_config(config)
     files = config.plugins.on_files(get_files(config), config=config)
@@ -143,25 +143,42 @@ def test_generated_markdown_equals_what_the_hook_serves(tmp_path: Path) -> None:
             text = config.plugins.on_page_markdown(
                 page.markdown, page=page, config=config, files=files
             )
-            served[file.src_uri] = front_matter(page.meta) + text
+            served[folder + file.src_uri] = front_matter(page.meta) + text
         elif file.src_uri.endswith(".md"):
             page = Page(None, file, config)
             text = file.content_string
-            served[file.src_uri] = config.plugins.on_page_markdown(
+            served[folder + file.src_uri] = config.plugins.on_page_markdown(
                 text, page=page, config=config, files=files
             )
+    generated = {folder + f.src_uri for f in files if f.generated_by and f.src_uri.endswith(".md")}
+    return served, generated
+
+
+def test_generated_markdown_equals_what_the_hook_serves(tmp_path: Path) -> None:
+    """`python -m kb pages OUT` writes exactly the Markdown MkDocs gets from the hook, in
+    every language (the Turkish build's pages under tr/)."""
+    from mkdocs.config import load_config
+
+    from kb import addresses, languages, sitelangs
+
+    config = load_config(str(paths.ROOT / "mkdocs.yml"))
+    config.site_dir = str(tmp_path / "site")
+    served, generated = _served(config, "")
+    for lang in languages.LANGUAGES[1:]:
+        more, gen = _served(sitelangs.language_config(config, lang), addresses.prefix(lang))
+        served.update(more)
+        generated |= gen
     from conftest import run_kb
 
-    run = run_kb("pages", str(tmp_path), cwd=paths.ROOT)
+    out = tmp_path / "pages"
+    run = run_kb("pages", str(out), cwd=paths.ROOT)
     assert run.returncode == 0, run.stderr
     written = {
-        p.relative_to(tmp_path).as_posix(): p.read_text(encoding="utf-8")
-        for p in tmp_path.rglob("*.md")
+        p.relative_to(out).as_posix(): p.read_text(encoding="utf-8") for p in out.rglob("*.md")
     }
-    assert written
+    assert any(uri.startswith("tr/") for uri in written)
     for uri, text in written.items():
         assert served[uri] == text, uri
-    generated = {f.src_uri for f in files if f.generated_by and f.src_uri.endswith(".md")}
     assert generated <= set(written)
 
 

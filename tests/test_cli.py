@@ -86,7 +86,7 @@ def test_stats_prints_counts_and_gaps() -> None:
         "facts",
         "events",
         "claims",
-        "unassessed",
+        "supported",
     ]
     assert "Claims not yet assessed" in run.stdout
     assert "Sources without an archive link" in run.stdout

@@ -8,19 +8,29 @@ from pathlib import Path
 
 import pytest
 
-from kb import build
+from kb import addresses, build, languages
 
 GOLDEN = Path(__file__).parent / "golden"
 EXPECTED = GOLDEN / "expected"
 # Fixed "last changed" dates, so the pages do not depend on this repository's git history.
 CHANGED = {"data/bases/alpha.yaml": "2026-03-04", "data/sources/src-one.yaml": "2026-11-02"}
-SNIPPETS = ("home", "vocabularies")
+SNIPPETS = ("home", "vocabularies", "corrections")
 
 
 def _rendered() -> dict[str, str]:
-    renderer = build.load(GOLDEN / "data", base=GOLDEN, changed=CHANGED).renderer("en")
-    pages = {g.uri: g.content for g in renderer.pages()}
-    pages.update({f"_{name}.md": renderer.snippet(name, "index.md") for name in SNIPPETS})
+    """Every page in every language (Turkish under tr/, as on the site)."""
+    loaded = build.load(GOLDEN / "data", base=GOLDEN, changed=CHANGED)
+    pages: dict[str, str] = {}
+    for lang in languages.LANGUAGES:
+        renderer = loaded.renderer(lang)
+        folder = addresses.prefix(lang)
+        pages.update({g.uri: g.content for g in renderer.pages()})
+        pages.update(
+            {
+                f"{folder}_{name}.md": renderer.snippet(name, f"{folder}index.md")
+                for name in SNIPPETS
+            }
+        )
     return pages
 
 

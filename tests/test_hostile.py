@@ -875,6 +875,7 @@ TITLE_FIELDS = (
     "overview.title",
     "overview.summary",
     "claim.text",
+    "claim.summary",
 )
 """Every record field that reaches a page title, a description or a heading."""
 assert set(TITLE_FIELDS) <= set(FIELDS)

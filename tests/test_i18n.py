@@ -92,9 +92,9 @@ def test_rendering_takes_the_language(monkeypatch: pytest.MonkeyPatch) -> None:
     pages = {g.uri: g.content for g in loaded.renderer("xx").pages()}
     assert "xx/bases/alpha.md" in pages and "xx/claims.md" in pages
     base = pages["xx/bases/alpha.md"]
-    assert "**XX Claimed by**" in base
+    assert "## XX Claimed by" in pages["xx/claims/alpha-claim.md"]
     assert "2025/M7/2" in base and "2 July 2025" not in base
     assert "L-Disputed" in base and "L-Air base" in base
     assert "[AP](../actors/party.md)" in base
     english = {g.uri: g.content for g in loaded.renderer("en").pages()}
-    assert "**Claimed by**" in english["bases/alpha.md"]
+    assert "## Claimed by" in english["claims/alpha-claim.md"]

@@ -303,7 +303,7 @@ def test_a_count_claim_links_to_its_comparison(tmp_path: Path) -> None:
     result = check_root(write_root(tmp_path / "data", files), base=tmp_path, today=TODAY)
     assert result.ok, [i.format() for i in result.issues]
     renderer = Renderer(build(result.records))
-    page = next(g.content for g in renderer.pages() if g.uri == "bases/alpha.md")
+    page = next(g.content for g in renderer.pages() if g.uri == "claims/alpha-claim.md")
     assert "**Counts compared.**" in page
     assert "[Three US bases](../counts.md#count-us-now)" in page
 

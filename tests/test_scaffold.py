@@ -61,6 +61,7 @@ FILLED = {
         "source": "src-party",
         "quote": "Words.",
         "assessment": "Not yet checked against other sources.",
+        "summary": "Not yet checked.",
     },
 }
 PLACEHOLDER = re.compile(r'\b([a-z_]+): "FILL IN: [^"]*"')

@@ -74,15 +74,18 @@ def test_serve_reports_data_errors_and_recovers(tmp_path: Path) -> None:
 
         # a template edit is picked up too
         template = project / "scripts" / "kb" / "templates" / "base.md.j2"
-        heading = '## {{ t("claims") }}\n'
+        heading = '## {{ t("claims") }} {{ anchor("claims") }}\n'
         assert heading in template.read_text(encoding="utf-8")
         template.write_text(
             template.read_text(encoding="utf-8").replace(
-                heading, '## {{ t("claims") }} and assessments\n'
+                heading, '## {{ t("claims") }} and assessments {{ anchor("claims") }}\n'
             ),
             encoding="utf-8",
         )
         assert _wait_for(lambda: "Claims and assessments" in _get(url)), log.read_text()
+        # the Turkish site is served and rebuilt with it
+        turkish = f"http://127.0.0.1:{port}/tr/bases/konya/"
+        assert _wait_for(lambda: "İddialar and assessments" in _get(turkish)), log.read_text()
         assert proc.poll() is None
     finally:
         proc.terminate()

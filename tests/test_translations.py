@@ -43,9 +43,10 @@ def test_quality_counts_texts_not_yet_in_turkish(tmp_path) -> None:
         return alpha.untranslated, q.actors_untranslated
 
     base = VALID["bases/alpha.yaml"]
-    # the fixture's installation: province, summary, fact, event, claim text and assessment
+    # the fixture's installation: province, summary, fact, event, claim text, assessment and
+    # the claim's one-sentence summary
     before, actors = count({})
-    assert before == 6 and actors == {"party": 1}
+    assert before == 7 and actors == {"party": 1}
     translated = base.replace("text: A fact.", "text: {en: A fact., tr: Bir olgu.}")
     after, _ = count({"bases/alpha.yaml": translated})
     assert after == before - 1

@@ -35,6 +35,9 @@ PAGE_TYPES: Final = (
     PageType("overview", "overview.md", "overview.md.j2", "overview"),
     PageType("actor", "actors/{id}.md", "actor.md.j2", "actor"),
     PageType("source", "sources/{id}.md", "source.md.j2", "source"),
+    # A claim's page is addressed by its id alone (ids are unique across the corpus), so the
+    # address stays when the claim moves between installation files or to the overview.
+    PageType("claim", "claims/{id}.md", "claim.md.j2", "claim"),
     PageType("bases", "bases/index.md", "bases.md.j2"),
     PageType("claims", "claims.md", "claims.md.j2"),
     PageType("actors", "actors/index.md", "actors.md.j2"),
@@ -141,6 +144,17 @@ def record_page(page_id: str, lang: str = DEFAULT_LANGUAGE) -> str:
 def source_anchor(source_id: str) -> str:
     """The anchor of a source's entry in a page's bibliography."""
     return SOURCE_ANCHOR_PREFIX + source_id
+
+
+def claim_page(claim_id: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The page of one claim: claim_page('kurecik-warned-israel-2025') ->
+    'claims/kurecik-warned-israel-2025.md'."""
+    return page("claim", claim_id, lang)
+
+
+def status_definition(status: str) -> str:
+    """The anchor of a status's definition on the methodology page ('status-disputed')."""
+    return f"status-{status}"
 
 
 def status_anchor(status: str) -> str:

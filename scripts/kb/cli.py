@@ -136,10 +136,17 @@ def _load(data_root: Path) -> Build:
 @data_option()
 def pages(out_dir: Path, data_root: Path) -> None:
     """Write the generated Markdown pages into OUT_DIR (exactly what the MkDocs hook serves),
-    including hand-written pages whose generated blocks were expanded."""
+    including hand-written pages whose generated blocks were expanded; every language, the
+    others in their folders (OUT_DIR/tr/)."""
+    from kb import languages
     from kb.render import write_pages
 
-    written = write_pages(_load(data_root).renderer("en"), out_dir, paths.ROOT / "docs")
+    loaded = _load(data_root)
+    written = [
+        path
+        for lang in languages.LANGUAGES
+        for path in write_pages(loaded.renderer(lang), out_dir, paths.ROOT / "docs")
+    ]
     click.echo(f"wrote {len(written)} pages to {out_dir}")
 
 

@@ -94,6 +94,7 @@ def _base(n: int, claims: int) -> str:
     claim_text = "".join(
         f"""  - id: {b}-c{i}
     text: {_text(n + 5 * i, 80)}
+    summary: {_text(n + 7 * i, 120)}
     claimed_by:
       - actor: {b}-a0
         date: 2025-07-{1 + i % 28:02d}

@@ -49,9 +49,10 @@ def _text(value: Any, lang: str = "en") -> str:
     return str(value) if lang == "en" else ""
 
 
-def page_path(kind: str, ident: str) -> str:
-    """The site path of a record's page (directory URLs, as MkDocs publishes them)."""
-    return addresses.url(addresses.page(kind, None if kind == "overview" else ident))
+def page_path(kind: str, ident: str, lang: str = addresses.DEFAULT_LANGUAGE) -> str:
+    """The site path of a record's page in a language (directory URLs, as MkDocs publishes
+    them)."""
+    return addresses.url(addresses.page(kind, None if kind == "overview" else ident, lang))
 
 
 def claims(records: Iterable[Record]) -> list[dict[str, Any]]:
@@ -110,6 +111,7 @@ def geojson(records: Iterable[Record], site_url: str = "") -> dict[str, Any]:
                     "certainty": presence.get("certainty"),
                     "claims": len(base.get("claims", [])),
                     "url": site_url + page_path("base", base["id"]),
+                    "url_tr": site_url + page_path("base", base["id"], "tr"),
                 },
             }
         )

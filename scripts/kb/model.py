@@ -6,6 +6,7 @@ Computed values (the citation index, sorted timelines, counts) live here, never 
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -15,6 +16,8 @@ from typing import Any
 from kb import addresses
 from kb.dates import PartialDate, parse
 from kb.loader import Record
+
+_SENTENCE_END = re.compile(r"(?<!\b\d)(?<!\b\d\d)(?<!\b\d\d\d)\. ")
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,14 @@ class Text:
         """The text in a language, falling back to English where no translation exists."""
         return (self.tr if lang == "tr" else None) or self.en
 
+    def missing(self, lang: str) -> bool:
+        """True when a page in `lang` has to show the English text in place of this one."""
+        return lang == "tr" and self.tr is None
+
+    def lead(self) -> Text:
+        """The first sentence, in both languages."""
+        return Text(self.first_sentence("en"), self.first_sentence("tr") if self.tr else None)
+
     def other(self, lang: str) -> str | None:
         """The same text in the site's other language, when the data has it: the Turkish
         beside an English page, the English beside a Turkish one."""
@@ -44,9 +55,15 @@ class Text:
         return self.en if self.tr else None
 
     def first_sentence(self, lang: str) -> str:
+        """Up to the first full stop; a stop after a short number is an ordinal, not the end
+        ("10. Tanker Üs Komutanlığı", "the 10th")."""
         text = " ".join(self.get(lang).split())
-        end = text.find(". ")
-        return text if end < 0 else text[: end + 1]
+        match = _SENTENCE_END.search(text)
+        return text if match is None else text[: match.start() + 1]
+
+
+Translations = tuple[tuple[str, str], ...]
+"""A quote's translations as (language, text) pairs: shown beside the quote, never for it."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +71,7 @@ class Citation:
     source: str
     locator: str | None = None
     quote: str | None = None
+    quote_translation: Translations = ()
 
 
 @dataclass(frozen=True)
@@ -64,6 +82,7 @@ class Appearance:
     locator: str | None = None
     quote: str | None = None
     speech: str = "own"
+    quote_translation: Translations = ()
     """'own' (the actor's own document), 'quoted' or 'reported' (in someone else's)."""
 
 
@@ -74,6 +93,37 @@ class Evidence:
     note: Text
     locator: str | None = None
     quote: str | None = None
+    quote_translation: Translations = ()
+
+
+@dataclass(frozen=True)
+class Change:
+    """One recorded change to a claim, fact or event (its `history`): what it was before,
+    when it changed and why, so readers can see what was corrected."""
+
+    date: PartialDate
+    reason: Text
+    previous_status: str | None = None
+    previous_text: str | None = None
+    """The English wording before the change, kept as it was (never translated)."""
+    previous_date: PartialDate | None = None
+    previous_end: PartialDate | None = None
+
+
+def unrated() -> str:
+    """The status of a claim not yet weighed: the schema's default ('unassessed')."""
+    from kb import schema  # the schema package is only needed here, and loads lazily
+
+    return str(schema.definition("claim")["properties"]["status"]["default"])
+
+
+@dataclass(frozen=True)
+class Rating:
+    """One status a claim has held: from when (None if not recorded) and why it changed."""
+
+    status: str
+    date: PartialDate | None
+    reason: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -82,6 +132,7 @@ class Fact:
     text: Text
     citations: tuple[Citation, ...]
     uncertain: bool = False
+    history: tuple[Change, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -93,6 +144,7 @@ class Event:
     page: str
     """Id of the page the event belongs to: a base id or 'overview'."""
     end: PartialDate | None = None
+    history: tuple[Change, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -106,10 +158,35 @@ class Claim:
     assessment: Text | None = None
     evidence: tuple[Evidence, ...] = ()
     reviewed: PartialDate | None = None
+    summary: Text = Text("")
+    rated: PartialDate | None = None
+    """When the claim was first given a status other than 'unassessed'."""
+    history: tuple[Change, ...] = ()
 
     @property
     def first(self) -> Appearance:
         return self.claimed_by[0]
+
+    @property
+    def concerns(self) -> tuple[str, ...]:
+        """Ids of the installations the claim is about: its own page's, then any it names."""
+        own = () if self.page == "overview" else (self.page,)
+        return tuple(dict.fromkeys((*own, *self.bases)))
+
+    @property
+    def ratings(self) -> tuple[Rating, ...]:
+        """Every status the claim has held, oldest first: the status before each recorded
+        status change, then the current one. The first rating is dated by `rated` (None when
+        the claim was first recorded unrated or the date is unknown)."""
+        changes = [c for c in self.history if c.previous_status]
+        if not changes:
+            return (Rating(self.status, self.rated),)
+        first = changes[0].previous_status or ""
+        out = [Rating(first, None if first == unrated() else self.rated)]
+        for i, change in enumerate(changes):
+            after = changes[i + 1].previous_status if i + 1 < len(changes) else self.status
+            out.append(Rating(after or "", change.date, change.reason))
+        return tuple(out)
 
     @property
     def actors(self) -> tuple[str, ...]:
@@ -273,8 +350,15 @@ def _date(value: str) -> PartialDate:
     return date
 
 
+def _translations(item: dict[str, Any]) -> Translations:
+    return tuple(sorted((item.get("quote_translation") or {}).items()))
+
+
 def _citations(items: list[dict[str, Any]] | None) -> tuple[Citation, ...]:
-    return tuple(Citation(c["source"], c.get("locator"), c.get("quote")) for c in items or [])
+    return tuple(
+        Citation(c["source"], c.get("locator"), c.get("quote"), _translations(c))
+        for c in items or []
+    )
 
 
 def _sourced(d: dict[str, Any] | None) -> Sourced | None:
@@ -288,6 +372,20 @@ def _sourced(d: dict[str, Any] | None) -> Sourced | None:
     )
 
 
+def _history(items: list[dict[str, Any]] | None) -> tuple[Change, ...]:
+    return tuple(
+        Change(
+            _date(h["date"]),
+            Text.of(h["reason"]) or Text(""),
+            h.get("previous_status"),
+            h.get("previous_text"),
+            parse(h.get("previous_date")),
+            parse(h.get("previous_end")),
+        )
+        for h in items or []
+    )
+
+
 def _page_parts(data: dict[str, Any], page: str) -> dict[str, Any]:
     facts = tuple(
         Fact(
@@ -295,6 +393,7 @@ def _page_parts(data: dict[str, Any], page: str) -> dict[str, Any]:
             Text.of(f["text"]) or Text(""),
             _citations(f["citations"]),
             bool(f.get("uncertain")),
+            _history(f.get("history")),
         )
         for f in data.get("facts", [])
     )
@@ -306,6 +405,7 @@ def _page_parts(data: dict[str, Any], page: str) -> dict[str, Any]:
             _citations(e["citations"]),
             page,
             parse(e.get("end")),
+            _history(e.get("history")),
         )
         for e in data.get("events", [])
     )
@@ -321,6 +421,7 @@ def _page_parts(data: dict[str, Any], page: str) -> dict[str, Any]:
                     a.get("locator"),
                     a.get("quote"),
                     a.get("speech", "own"),
+                    _translations(a),
                 )
                 for a in c["claimed_by"]
             ),
@@ -335,10 +436,14 @@ def _page_parts(data: dict[str, Any], page: str) -> dict[str, Any]:
                     Text.of(e["note"]) or Text(""),
                     e.get("locator"),
                     e.get("quote"),
+                    _translations(e),
                 )
                 for e in c.get("evidence", [])
             ),
             reviewed=parse(c.get("reviewed")),
+            summary=Text.of(c["summary"]) or Text(""),
+            rated=parse(c.get("rated")),
+            history=_history(c.get("history")),
         )
         for c in data.get("claims", [])
     )
@@ -414,6 +519,24 @@ def _base(r: Record) -> Base:
     )
 
 
+@dataclass(frozen=True)
+class Correction:
+    """One entry of the corrections log: which record changed, on which page, and how."""
+
+    kind: str
+    """'claim', 'fact' or 'event'."""
+    page: str
+    id: str
+    text: Text
+    """The record's current text."""
+    change: Change
+
+
+def _neg(date: PartialDate) -> tuple[int, ...]:
+    """A sort key that puts later dates first."""
+    return tuple(-n for n in date.sort_key())
+
+
 def event_key(event: Event) -> tuple[tuple[int, int, int, int], str]:
     """Order of events on every timeline: by (partial) date, ties by id."""
     return (event.date.sort_key(), event.id)
@@ -441,6 +564,40 @@ class Corpus:
     def events(self) -> tuple[Event, ...]:
         """Every dated event, in timeline order."""
         return tuple(sorted((e for p in self.pages for e in p.events), key=event_key))
+
+    @cached_property
+    def claim(self) -> dict[str, Claim]:
+        """Claim id -> claim (ids are unique across the corpus)."""
+        return {c.id: c for c in self.claims}
+
+    @cached_property
+    def corrections(self) -> tuple[Correction, ...]:
+        """Every recorded change to a claim, fact or event, newest first (ties in page and
+        record order), for the corrections log."""
+        out: list[tuple[int, Correction]] = []
+        for p in self.pages:
+            records: list[tuple[str, Fact | Event | Claim]] = [
+                *(("claim", c) for c in p.claims),
+                *(("fact", f) for f in p.facts),
+                *(("event", e) for e in p.events),
+            ]
+            for kind, record in records:
+                for change in record.history:
+                    item = Correction(kind, p.id, record.id, record.text, change)
+                    out.append((len(out), item))
+        out.sort(key=lambda pair: (_neg(pair[1].change.date), pair[0]))
+        return tuple(item for _, item in out)
+
+    @cached_property
+    def correction_groups(self) -> tuple[tuple[PartialDate, Text, tuple[Correction, ...]], ...]:
+        """The corrections log grouped by day and reason (one change often corrects many
+        records for one reason), newest day first, groups in the order they first appear."""
+        groups: dict[tuple[tuple[int, ...], Text], list[Correction]] = {}
+        for item in self.corrections:
+            groups.setdefault((item.change.date.sort_key(), item.change.reason), []).append(item)
+        return tuple(
+            (items[0].change.date, reason, tuple(items)) for (_, reason), items in groups.items()
+        )
 
     @cached_property
     def status_counts(self) -> Counter[str]:
@@ -520,9 +677,14 @@ class Corpus:
                         out[sid].setdefault(link)
         return {k: tuple(v) for k, v in out.items()}
 
-    def cited_on(self, page: Page) -> tuple[Source, ...]:
-        """The sources a page cites, in order of first citation."""
-        ids = dict.fromkeys(sid for sid, _ in self._citations_by_page[page.id])
+    def cited_on(self, page: Page, claims: bool = True) -> tuple[Source, ...]:
+        """The sources a page's records cite, in order of first citation; without `claims`,
+        only those its own text cites (claims cite theirs on their own pages)."""
+        ids = dict.fromkeys(
+            sid
+            for sid, link in self._citations_by_page[page.id]
+            if claims or link.kind not in ("claim", "evidence")
+        )
         return tuple(self.sources[s] for s in ids)
 
 

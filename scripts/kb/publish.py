@@ -16,8 +16,8 @@ def status_label(status: str, lang: str = LANG) -> str:
 
 
 def claim_url(site_url: str, claim: Claim, lang: str = LANG) -> str:
-    page = addresses.url(addresses.record_page(claim.page, lang))
-    return f"{site_url}{page}#{claim.id}"
+    """The claim's own page: its address depends on its id alone."""
+    return site_url + addresses.url(addresses.claim_page(claim.id, lang))
 
 
 def review(corpus: Corpus, claim: Claim, site_url: str, lang: str = LANG) -> structured.Review:
@@ -39,20 +39,24 @@ def review(corpus: Corpus, claim: Claim, site_url: str, lang: str = LANG) -> str
     )
 
 
-def reviews(corpus: Corpus, site_url: str) -> list[structured.Review]:
+def reviews(corpus: Corpus, site_url: str, lang: str = LANG) -> list[structured.Review]:
     """The reviews of every assessed claim (an unassessed claim has no review yet)."""
-    return [review(corpus, c, site_url) for c in corpus.claims if c.status != "unassessed"]
+    return [review(corpus, c, site_url, lang) for c in corpus.claims if c.status != "unassessed"]
 
 
-def site_files(loaded: Build, site_url: str, site_name: str) -> dict[str, bytes]:
-    """Every non-page file the site publishes: site path -> bytes."""
-    files = export.files(list(loaded.records), site_url=site_url)
-    feed = addresses.feed(LANG)
+def site_files(loaded: Build, site_url: str, site_name: str, lang: str = LANG) -> dict[str, bytes]:
+    """Every non-page file the site publishes in one language's build: site path -> bytes.
+    The downloads carry both languages, so only the default language's build publishes
+    them; each language has its feed. `site_url` is that language's root."""
+    files = export.files(list(loaded.records), site_url=site_url) if lang == LANG else {}
+    feed = addresses.feed(lang)
+    folder = addresses.prefix(lang)
+    root = site_url.removesuffix(folder) if folder else site_url
     files[feed] = structured.atom(
-        reviews(loaded.corpus, site_url),
+        reviews(loaded.corpus, root, lang),
         site_name,
         site_url,
-        site_url + feed,
-        i18n.language(LANG),
+        root + feed,
+        i18n.language(lang),
     )
     return files

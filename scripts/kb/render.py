@@ -20,9 +20,9 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup, escape
 
-from kb import addresses, counts, i18n, paths, prose, schema
+from kb import addresses, counts, i18n, languages, paths, prose, schema, siteconfig
 from kb.dates import PartialDate
-from kb.model import Corpus, Page, Text, event_key
+from kb.model import Claim, Corpus, Page, Text, event_key
 from kb.stats import quality
 
 # Inline Markdown syntax that could turn data into markup; '<', '>' and '&' are left to the
@@ -43,6 +43,8 @@ def md_text(value: Any, lang: str = addresses.DEFAULT_LANGUAGE) -> str | Markup:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
     if isinstance(value, Text):
+        if value.missing(lang):
+            return untranslated(value.en, lang)
         value = value.get(lang)
     text = _SPACE.sub(" ", str(value)).strip()
     text = _MD_INLINE.sub(r"\\\1", text)
@@ -54,6 +56,16 @@ def md_text(value: Any, lang: str = addresses.DEFAULT_LANGUAGE) -> str | Markup:
             else "\\" + text
         )
     return text
+
+
+def untranslated(english: str, lang: str) -> Markup:
+    """The English text where a page in `lang` has no translation: tagged as English and
+    followed by a visible marker in the page's language ("henüz çevrilmedi")."""
+    marker = i18n.language(lang).string("untranslated")
+    return Markup(
+        '<span class="kb-untranslated" lang="en">{}</span> '
+        '<span class="kb-untranslated-mark">{}</span>'
+    ).format(escape(md_text(english)), marker)
 
 
 def html_text(value: Any) -> Markup:
@@ -80,10 +92,10 @@ def human_date(value: PartialDate | str | None, lang: str = addresses.DEFAULT_LA
     return i18n.language(lang).date(value)
 
 
-def certainty_meanings() -> dict[str, str]:
+def certainty_meanings(lang: str = addresses.DEFAULT_LANGUAGE) -> dict[str, str]:
     """What each presence certainty means (its description in the schema); the labels of the
     presence vocabularies come from the `label` filter."""
-    return dict(schema.vocabulary(schema.enum_node("presence-certainty")))
+    return dict(schema.vocabulary(schema.enum_node("presence-certainty"), lang))
 
 
 def href(url: str) -> str:
@@ -157,7 +169,7 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        certainty = certainty_meanings()
+        certainty = certainty_meanings(lang)
         self.env.filters.update(
             certainty_meaning=lambda v: certainty.get(v, ""),
             date=self.language.date,
@@ -167,6 +179,8 @@ class Renderer:
             text=lambda t: t.get(lang),
             other=lambda t: t.other(lang),
             first_sentence=lambda t: t.first_sentence(lang),
+            lead=lambda t: t.lead(),
+            by_name=self._by_name,
             also_written=prose.also_written,
             distinct=prose.distinct,
             full_stop=lambda v: prose.full_stop(self._plain(v)),
@@ -182,10 +196,14 @@ class Renderer:
             corpus=corpus,
             lang=lang,
             t=self.t,
-            statuses=schema.claim_statuses(),
-            stances=schema.evidence_stances(),
+            statuses=schema.claim_statuses(lang),
+            stances=schema.evidence_stances(lang),
             reference=schema.reference,
+            record_kinds=tuple(schema.SCHEMA_FILES),
+            type_text=self.type_text,
             repo_file=lambda name: (paths.ROOT / name).read_text(encoding="utf-8"),
+            repository=siteconfig.repository,
+            issue_forms=siteconfig.issue_forms,
             anchor=anchor,
             markup=Markup,
             tallies=lambda: counts.tallies(corpus),
@@ -199,6 +217,10 @@ class Renderer:
             source_anchor=lambda sid: Markup(addresses.source_anchor(sid)),
             status_anchor=addresses.status_anchor,
             search_boost=addresses.search_boost,
+            claim_page=lambda cid: addresses.claim_page(cid, lang),
+            status_definition=addresses.status_definition,
+            status_icons=schema.enum_node("claim-status").get("x-enumIcons", {}),
+            status_meanings=dict(schema.claim_statuses(lang)),
             anchors={
                 "summary": addresses.SUMMARY,
                 "location": addresses.LOCATION,
@@ -225,6 +247,25 @@ class Renderer:
         }
         return Markup(self.language.string(key)).format(**safe)
 
+    def type_text(self, words: tuple[str, ...]) -> Markup:
+        """A field type in words ('list of `text`'): 'type-' keys in the rendering language,
+        definition names as code (they are the same in every language), a constant after
+        'type-const'."""
+        out: list[Markup] = []
+        rest = iter(words)
+        for word in rest:
+            if word == "type-const":
+                value = escape(md_text(next(rest, "")))
+                out.append(Markup(self.language.string(word)).format(value=value))
+            elif word == "type-list":  # the rest of the words are the item's type
+                item = self.type_text(tuple(rest))
+                out.append(Markup(self.language.string(word)).format(item=item))
+            elif word.startswith("type-"):
+                out.append(Markup(self.language.string(word)))
+            else:
+                out.append(Markup("<code>{}</code>").format(word))
+        return Markup(" ").join(out)
+
     def _label(self, value: str, vocabulary: str) -> str:
         """The label of a vocabulary value in the rendering language (from the schema)."""
         labels = schema.labels(vocabulary, self.lang)
@@ -234,6 +275,12 @@ class Renderer:
                 f"enum's x-enumLabels.{self.lang} in data/schema/"
             )
         return labels[value]
+
+    def _by_name(self, records: Any) -> list[Any]:
+        """Records (bases, actors) in the alphabetical order of their names in the rendering
+        language: Turkish order on Turkish pages, English order on English ones."""
+        key = languages.sort_key(self.lang)
+        return sorted(records, key=lambda r: key(r.name.get(self.lang)))
 
     def _link_to(self, target: str, anchor: str | None = None) -> Markup:
         """A relative Markdown link destination from the current page to a docs path."""
@@ -283,11 +330,45 @@ class Renderer:
             return [(a.id, a.path, {"actor": a}) for a in c.actors.values()]
         if kind == "source":
             return [(s.id, s.path, {"source": s}) for s in c.sources.values()]
+        if kind == "claim":
+            return [
+                (
+                    cl.id,
+                    self._page_path(cl.page),
+                    {
+                        "claim": cl,
+                        "numbers": self._claim_numbers(cl),
+                        "path": self._page_path(cl.page),
+                    },
+                )
+                for cl in c.claims
+            ]
         raise ValueError(f"no pages for record kind {kind!r}")
+
+    def _page_path(self, page_id: str) -> str:
+        """The data file a base or the overview comes from (a claim page's edit link)."""
+        ov = self.corpus.overview
+        return ov.path if page_id == "overview" and ov else self.corpus.bases[page_id].path
+
+    @staticmethod
+    def _claim_numbers(claim: Claim) -> dict[str, int]:
+        """Source id -> its citation number on a claim's page: appearances, then evidence."""
+        ids = dict.fromkeys(
+            [*(a.source for a in claim.claimed_by), *(e.source for e in claim.evidence)]
+        )
+        return {sid: i for i, sid in enumerate(ids, start=1)}
 
     def _numbers(self, page: Page) -> dict[str, int]:
         """Source id -> its citation number on a page, in order of first citation."""
-        return {s.id: i for i, s in enumerate(self.corpus.cited_on(page), start=1)}
+        return {s.id: i for i, s in enumerate(self.corpus.cited_on(page, False), start=1)}
+
+    def untranslated_notice(self) -> str:
+        """The paragraph above a hand-written page shown in English on another language's
+        site because its translation does not exist yet."""
+        return (
+            f'<span class="kb-untranslated-mark">{self.language.string("untranslated")}</span> '
+            f"{self.language.string('page-untranslated')}\n{{: .kb-untranslated-page }}\n\n"
+        )
 
     def snippet(self, name: str, uri: str) -> str:
         """A generated block for a hand-written page: `<!-- kb:NAME -->` expands to this."""
@@ -316,12 +397,19 @@ def write_pages(
     docs: Path | None = None,
     log: Callable[[str], None] = lambda _: None,
 ) -> list[Path]:
-    """Write every generated page (and expanded hand-written pages) under `out`."""
+    """Write every generated page (and expanded hand-written pages) in the renderer's
+    language under `out`; the hand-written pages of a language other than the default are in
+    `docs/<lang>/`, and land in `out/<lang>/` as their generated pages do."""
     written: list[Path] = []
     items = [(g.uri, g.content) for g in renderer.pages()]
     if docs is not None:
-        for md in sorted(docs.rglob("*.md")):
-            uri = md.relative_to(docs).as_posix()
+        folder = addresses.prefix(renderer.lang)
+        own = docs / folder if folder else docs
+        for md in sorted(own.rglob("*.md")):
+            rel = md.relative_to(own).as_posix()
+            if not folder and rel.split("/", 1)[0] in languages.LANGUAGES:
+                continue  # another language's hand-written pages
+            uri = folder + rel
             text = md.read_text(encoding="utf-8")
             if MARKER.search(text):
                 items.append((uri, expand_markers(text, uri, renderer)))

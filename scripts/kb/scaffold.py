@@ -116,6 +116,7 @@ country: {fill("two-letter code such as TR or US, or INT")}
 def claim_block(ident: str) -> str:
     return f"""  - id: {ident}
     text: {fill("the proposition in neutral reported form, e.g. X's radar passed warnings to Y")}
+    summary: {fill("the assessment in one sentence, no new facts; for unassessed, why not yet")}
     claimed_by:  # every appearance, earliest first
       - actor: {fill("the id of a file in data/actors/")}
         date: {fill("when it was said, YYYY-MM-DD")}

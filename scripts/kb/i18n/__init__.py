@@ -12,8 +12,9 @@ from types import MappingProxyType
 
 from kb.i18n.en import EN
 from kb.i18n.language import Language
+from kb.i18n.tr import TR
 
-LANGUAGES: Mapping[str, Language] = MappingProxyType({"en": EN})
+LANGUAGES: Mapping[str, Language] = MappingProxyType({"en": EN, "tr": TR})
 
 
 def language(code: str) -> Language:

@@ -223,6 +223,52 @@ STRINGS: dict[str, str] = {
     "reading-is": "Reading:",
     "listed-matching-n": "Listed installations matching this reading: **{n}**.",
     "none-matching": "None of the listed installations matches this reading.",
+    # mkdocs.yml texts, matched by their English value (kb.sitelangs.translate): the site's
+    # name, description and copyright, the palette toggles and the nav labels
+    "config-site-name": "NATO and US bases in Turkey",
+    "config-site-description": (
+        "A sourced, neutral record of the NATO and US military installations in Turkey and of "
+        "the claims made about them."
+    ),
+    "config-copyright": (
+        "Code MIT licence · Data CC BY 4.0 · A record of claims and evidence, not an "
+        "endorsement of any of them."
+    ),
+    "config-to-dark": "Switch to dark mode",
+    "config-to-light": "Switch to light mode",
+    "nav-home": "Home",
+    "nav-overview": "Overview",
+    "nav-installations": "Installations",
+    "nav-counts": "Counts",
+    "nav-claims": "Claims",
+    "nav-timeline": "Timeline",
+    "nav-actors": "Actors",
+    "nav-sources": "Sources",
+    "nav-methodology": "Methodology",
+    "nav-quality": "Data quality",
+    "nav-contributing": "Contributing",
+    "nav-field-reference": "Field reference",
+    "nav-about": "About and corrections",
+    # the field reference (kb.schema.docs): record kinds and the words of field types
+    "record-base": "Installation",
+    "record-overview": "Overview",
+    "record-source": "Source",
+    "record-actor": "Actor",
+    "type-enum": "one of the values below",
+    "type-const": "always '{value}'",
+    "type-or": "or",
+    "type-list": "list of {item}",
+    "type-string": "text",
+    "type-integer": "integer",
+    "type-number": "number",
+    "type-boolean": "true or false",
+    "type-object": "mapping (see below)",
+    "type-value": "value",
+    # translation (issue 16): the marker beside an English text shown on another language's
+    # page, and the label of a quote's translation
+    "untranslated": "not yet translated",
+    "page-untranslated": "This page is not yet translated; it is shown in English.",
+    "quote-translation": "Translation:",
     "undecided": "Undecided, because a date the reading needs is unknown:",
     # narrow (issue 13): tables, lists and filters
     "status-count": "{count} {status}",
@@ -246,6 +292,64 @@ STRINGS: dict[str, str] = {
         "and column, and says what to change. Save a fix and this tab reloads by itself. The\n"
         "same list is printed in the terminal, and `mkdocs build` refuses this data."
     ),
+    # claim pages, claim cards, the claims index and the corrections log (issue 13)
+    "claim-page-title": "Claim: {text}",
+    "last-reviewed-claim": "Last reviewed {date}.",
+    "assessment-heading": "Assessment",
+    "evidence-heading": "Evidence",
+    "no-evidence": "No evidence has been recorded for this claim yet.",
+    "installations-concerned": "Installations it concerns",
+    "concerns-country": (
+        "The claim concerns NATO and US installations in Turkey as a whole; see the "
+        "[overview]({overview})."
+    ),
+    "rating-history": "Rating history",
+    "not-yet-rated": "Not yet rated: the claim has been recorded but not weighed.",
+    "first-rated": "First rated {status} on {date}; the rating has not changed since.",
+    "rated-undated": "Rated {status}; the rating has not changed since it was first given.",
+    "recorded-unassessed": "First recorded without a rating (unassessed).",
+    "rated-first": "First rated {status}.",
+    "rated-first-on": "First rated {status} on {date}.",
+    "rating-changed": "{date}: changed to {status}.",
+    "earlier-wordings": "Earlier wordings of the claim:",
+    "reworded-on": "Until {date}:",
+    "corrections-pointer": (
+        "Every correction on the site is listed in the [corrections log]({about})."
+    ),
+    "claim-recorded-on": "This claim is recorded in the data of {page}.",
+    "card-claimed": "{actor}, {date}",
+    "card-more-actors": "and {count} more",
+    "claims-filter-help": (
+        "Pick a status, claimant, installation or year to narrow the list (filters need\n"
+        "JavaScript; without it the whole list shows). Statuses are listed in order of meaning;\n"
+        "tap a status badge for its definition."
+    ),
+    "claims-shown": "{shown} of {total} claims shown",
+    "filter-all": "all",
+    "year": "Year",
+    "claims-index-intro": (
+        "Every claim recorded on the site, one row each, with its status and the assessment in\n"
+        "one sentence. A status is a conclusion about the evidence, defined in the\n"
+        "[methodology]({methodology}); each claim's page gives the full assessment, the\n"
+        "evidence and the rating history."
+    ),
+    # the corrections log
+    "corrections-count": "{count} corrections are recorded, newest first.",
+    "correction-claim": "Claim:",
+    "correction-fact": "Fact:",
+    "correction-event": "Event:",
+    "was-rated": "was rated {status}",
+    "earlier-text": "earlier text",
+    "was-dated": "was dated {date}",
+    "was-ending": "was ending {date}",
+    "no-corrections": "No corrections have been recorded yet.",
+    "maintained-by": (
+        "The site is maintained in the public GitHub repository [{repository}]({url}), where\n"
+        "every change to the data and the code is recorded with its reason: its history shows\n"
+        "who changed what, when and why."
+    ),
+    "report-intro": "To report an error or propose a claim, open an issue with one of these forms:",
+    "report-blank": "or [open a blank issue]({url}) for anything else.",
 }
 
 EN = Language(

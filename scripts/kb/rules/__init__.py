@@ -21,6 +21,7 @@ from kb.rules import (
     attribution,
     dates,
     geo,
+    history,
     ids,
     orphans,
     presence,
@@ -31,7 +32,19 @@ from kb.rules import (
 )
 from kb.rules.context import Context
 
-RULES = (ids, refs, attribution, status, dates, geo, presence, urls, translations, orphans)
+RULES = (
+    ids,
+    refs,
+    attribution,
+    status,
+    history,
+    dates,
+    geo,
+    presence,
+    urls,
+    translations,
+    orphans,
+)
 
 
 def run(

@@ -1,10 +1,17 @@
-"""The field reference shown on the site, read from the schema files."""
+"""The field reference shown on the site, read from the schema files.
+
+Its prose is localizable in the schema itself: a node's `x-descriptionByLanguage.<lang>` is
+its description in that language, `x-enumDescriptionsByLanguage.<lang>` its values' meanings.
+Where a translation is missing, the page shows the English with the "not yet translated"
+marker (the texts are `model.Text`). Type names come from the interface strings.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
+from kb.model import Text
 from kb.schema.registry import SCHEMA_FILES, definition, schema, vocabulary
 
 
@@ -16,7 +23,14 @@ class Field:
     type: str
     required: bool
     description: str
+    """In English (the schema's `description`)."""
     choices: tuple[tuple[str, str], ...] = ()
+    text: Text | None = None
+    """The description in every language the schema has it in."""
+    meanings: tuple[tuple[str, Text], ...] = ()
+    """`choices` with each meaning in every language."""
+    type_key: tuple[str, ...] = ()
+    """The type as interface-string keys and names, for pages in other languages."""
 
 
 @dataclass(frozen=True)
@@ -25,6 +39,8 @@ class Section:
     title: str
     description: str
     fields: tuple[Field, ...]
+    text: Text | None = None
+    """The description in every language the schema has it in."""
 
 
 REFERENCE_DEFS = (
@@ -62,6 +78,42 @@ def _type(node: dict[str, Any]) -> str:
     }.get(kind, kind or "value")
 
 
+def _text(node: dict[str, Any]) -> Text:
+    """A node's description in English and, where the schema has it, in Turkish."""
+    return Text(node.get("description", ""), node.get("x-descriptionByLanguage", {}).get("tr"))
+
+
+def type_words(node: dict[str, Any]) -> tuple[str, ...]:
+    """The type of a node as a list of words to translate: 'type-' keys of the interface
+    strings, and the names of shared definitions as they are (they are anchors)."""
+    ref: str = node.get("$ref", "")
+    if ref:
+        return (ref.rsplit("/", 1)[-1],)
+    if "enum" in node:
+        return ("type-enum",)
+    if "const" in node:
+        return ("type-const", str(node["const"]))
+    if "anyOf" in node or "oneOf" in node:
+        out: list[str] = []
+        for i, n in enumerate(node.get("anyOf", node.get("oneOf", []))):
+            out += (["type-or"] if i else []) + list(type_words(n))
+        return tuple(out)
+    kind = node.get("type", "")
+    if kind == "array":
+        return ("type-list", *type_words(node.get("items", {})))
+    known = ("string", "integer", "number", "boolean", "object")
+    return (f"type-{kind}" if kind in known else "type-value",)
+
+
+def _meanings(prop: dict[str, Any]) -> tuple[tuple[str, Text], ...]:
+    for node in (prop, prop.get("items", {})):
+        if "enum" in node:
+            tr = dict(vocabulary(node, "tr"))
+            en = dict(vocabulary(node))
+            return tuple((v, Text(en[v], tr[v] if tr[v] != en[v] else None)) for v in en)
+    return ()
+
+
 def _values(prop: dict[str, Any]) -> tuple[tuple[str, str], ...]:
     """The vocabulary of an enum field, or of a list of enum values (presence roles, ...)."""
     for node in (prop, prop.get("items", {})):
@@ -81,6 +133,9 @@ def _fields(node: dict[str, Any], prefix: str = "") -> list[Field]:
                 name in required,
                 prop.get("description", ""),
                 _values(prop),
+                _text(prop),
+                _meanings(prop),
+                type_words(prop),
             )
         )
         if prop.get("type") == "object" and "properties" in prop:
@@ -96,12 +151,12 @@ def reference() -> list[Section]:
     sections = []
     for kind, name in SCHEMA_FILES.items():
         body = schema(name)
-        sections.append(Section(kind, body["title"], body["description"], tuple(_fields(body))))
+        sections.append(
+            Section(kind, body["title"], body["description"], tuple(_fields(body)), _text(body))
+        )
     for name in REFERENCE_DEFS:
         node = definition(name)
-        # The heading is the definition's `title`, as people write it ("URL", "ID"), never
-        # the key title-cased.
         sections.append(
-            Section(name, node["title"], node.get("description", ""), tuple(_fields(node)))
+            Section(name, name, node.get("description", ""), tuple(_fields(node)), _text(node))
         )
     return sections

@@ -75,9 +75,14 @@ def keys_of_type(name: str) -> frozenset[str]:
     return frozenset(keys)
 
 
-def vocabulary(schema_node: dict[str, Any]) -> list[tuple[str, str]]:
-    """An enum's values with their descriptions, in schema order."""
-    descriptions = schema_node.get("x-enumDescriptions", {})
+def vocabulary(schema_node: dict[str, Any], lang: str = "en") -> list[tuple[str, str]]:
+    """An enum's values with their descriptions, in schema order: in English from
+    `x-enumDescriptions`, in another language from `x-enumDescriptionsByLanguage.<lang>`
+    where it has one (else the English)."""
+    descriptions = {
+        **schema_node.get("x-enumDescriptions", {}),
+        **schema_node.get("x-enumDescriptionsByLanguage", {}).get(lang, {}),
+    }
     return [(v, descriptions.get(v, "")) for v in schema_node["enum"]]
 
 
@@ -135,9 +140,9 @@ def labels(name: str, lang: str) -> dict[str, str]:
     return dict(enum_node(name).get("x-enumLabels", {}).get(lang, {}))
 
 
-def claim_statuses() -> list[tuple[str, str]]:
-    return vocabulary(enum_node("claim-status"))
+def claim_statuses(lang: str = "en") -> list[tuple[str, str]]:
+    return vocabulary(enum_node("claim-status"), lang)
 
 
-def evidence_stances() -> list[tuple[str, str]]:
-    return vocabulary(enum_node("evidence-stance"))
+def evidence_stances(lang: str = "en") -> list[tuple[str, str]]:
+    return vocabulary(enum_node("evidence-stance"), lang)

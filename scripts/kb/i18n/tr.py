@@ -1,0 +1,373 @@
+"""Turkish: the `/tr/` site. Written as a Turkish editor would write the page, not word for
+word from `en.py`; the keys and `{placeholders}` are the same (a test compares them)."""
+
+from __future__ import annotations
+
+from kb.i18n.language import Language
+
+STRINGS: dict[str, str] = {
+    # dates
+    "date-unknown": "tarihi bilinmiyor",
+    "since": "{date} tarihinden beri",
+    "until": "{date} tarihine kadar",
+    "reviewed-on": "{date} tarihinde incelendi",
+    "last-reviewed": "Bu sayfadaki iddialar en son {date} tarihinde incelendi.",
+    "last-changed": (
+        "Bu sayfadaki veriler en son {date} tarihinde değişti (`{path}` dosyasının git geçmişi)."
+    ),
+    # page titles and headings
+    "actors": "Aktörler",
+    "claims": "İddialar",
+    "data-quality": "Veri kalitesi",
+    "installations": "Tesisler",
+    "sources": "Kaynaklar",
+    "timeline": "Kronoloji",
+    "facts": "Olgular",
+    "events": "Olaylar",
+    "cited-by": "Atıf yapılan yerler",
+    "documents-issued": "Yayımladığı belgeler",
+    "location-and-status": "Konum ve durum",
+    "sources-cited": "Bu sayfada atıf yapılan kaynaklar",
+    "recently-reviewed": "Son incelenen iddialar",
+    "unassessed-claims": "Henüz değerlendirilmemiş iddialar",
+    "unarchived-sources": "Arşiv kopyası olmayan kaynaklar",
+    "claim-status": "İddia durumu",
+    "claims-by-status-heading": "Durumlarına göre iddialar",
+    "undated-sources": "Tarihi bilinmeyen kaynaklar",
+    "evidence-stance": "Kanıtın yönü",
+    # introductions
+    "actors-intro": (
+        "İddialarını ya da belgelerini sitenin kaydettiği partiler, hükümetler, silahlı\n"
+        "kuvvetler, medya kuruluşları ve örgütler."
+    ),
+    "claims-intro": (
+        "Sitede kayıtlı bütün iddialar: her birini ilk kimin dile getirdiği ve güncel durumu.\n"
+        "Durum, kanıtlara dayanan bir sonuçtur ve her iddianın altında gerekçesiyle açıklanır;\n"
+        "bkz. [yöntem]({methodology}). Sıralamak için bir sütun başlığına tıklayın ya da\n"
+        "yalnızca o durumdaki iddiaları görmek için aşağıdan bir durum seçin."
+    ),
+    "sources-intro": (
+        "Sitenin atıf yaptığı bütün belgeler. Her başlık kaynağın kaydına gider: nerede\n"
+        "bulunduğu, arşiv kopyasının görülüp görülmediği ve ona atıf yapan her olgu, olay ve iddia."
+    ),
+    "timeline-intro": (
+        "Sitedeki tarihli bütün olaylar, en eskiden en yeniye. Günü belli olmayan bir yıl ya\n"
+        "da ay, o yılın ya da ayın gün tarihli olaylarından önce gelir."
+    ),
+    "quality-intro": (
+        "Kaydın tesis tesis ne kadar eksiksiz olduğu. Aynı rapor\n"
+        "`python -m kb stats` komutuyla da yazdırılır."
+    ),
+    "home-counts": (
+        "Kayıtta **{bases} tesis**, **{claims} iddia**, **{sources} kaynak** ve\n"
+        "**{actors} aktör** bulunuyor."
+    ),
+    "claims-by-status": "Durumlarına göre iddialar:",
+    # table headers and fact-box rows
+    "actor": "Aktör",
+    "address": "Adres",
+    "airport-codes": "Havalimanı kodları",
+    "archived-copy": "Arşiv kopyası",
+    "author": "Yazar",
+    "claim": "İddia",
+    "coordinates": "Koordinatlar",
+    "country": "Ülke",
+    "date": "Tarih",
+    "documents-cited": "Atıf yapılan belgeler",
+    "established": "Kuruluş",
+    "event": "Olay",
+    "first-claimed": "İlk dile getirildiği tarih",
+    "foreign-units": "Yabancı ve NATO birlikleri",
+    "installation": "Tesis",
+    "issued-by": "Yayımlayan",
+    "kind": "Tür",
+    "language": "Dil",
+    "last-read": "Son okunma",
+    "meaning": "Anlamı",
+    "field": "Alan",
+    "type": "Tip",
+    "required": "Zorunlu",
+    "yes": "evet",
+    "no": "hayır",
+    "operator": "İşleten",
+    "page": "Sayfa",
+    "province": "İl",
+    "published": "Yayım tarihi",
+    "publisher": "Yayıncı",
+    "read-at": "Okunduğu yer",
+    "site": "Site",
+    "sources-cited-short": "Atıf yapılan kaynaklar",
+    "untranslated-texts": "Henüz Türkçeye çevrilmemiş metinler",
+    "actors-untranslated": "Metinleri henüz Türkçeye çevrilmemiş aktörler:",
+    "stance": "Yönü",
+    "status": "Durum",
+    "other-name": "İngilizce adı",
+    "website": "İnternet sitesi",
+    # pieces of sentences
+    "also-written": "Diğer yazılışlar:",
+    "approximate": "(yaklaşık)",
+    "assessment": "Değerlendirme.",
+    "by-author": "yazan: {author}",
+    "claimed-by": "İddia eden",
+    "claimed-by-lower": "iddia eden",
+    "appearance-own": "{actor}, {date} tarihli {document}",
+    "appearance-quoted": "{actor}, {publisher} tarafından alıntılandı, {date}",
+    "appearance-reported": "{publisher}, {actor} kaynaklı aktarım, {date}",
+    "appearance-in": ", *{title}*",
+    "said-on": "(söylendiği tarih: {date})",
+    "own-document-news": "makale",
+    "own-document-statement": "açıklama",
+    "own-document-official": "yayın",
+    "own-document-reference": "madde",
+    "own-document-research": "yayın",
+    "own-document-data": "veri seti",
+    "claim-heading": "İddia: {text}",
+    "concerns": "ilgili tesis:",
+    "country-wide": "Ülke geneli",
+    "dates-not-sourced": "tarihler kaynakla doğrulanmadı",
+    "district-of": "{district} ilçesi",
+    "lat-lon": "{lat} K, {lon} D",
+    "link": "Bağlantı",
+    "no-district": "(başvurulan kaynaklarda ilçe bilgisi bulunamadı)",
+    "none": "Yok.",
+    "why": "Neden:",
+    "none-recorded": "kayıt yok",
+    "not-yet-assessed": "Henüz değerlendirilmedi.",
+    "no-actor-claims": "Bu aktöre ait kayıtlı iddia yok.",
+    "no-base-claims": "Bu tesisle ilgili henüz kayıtlı iddia yok.",
+    "related-claims": (
+        "Bu tesisi ilgilendiren ülke geneli iddialar [genel bakış]({overview}) sayfasında:"
+    ),
+    "source-record": "Kaynak kaydı",
+    "uncertain": "kesin değil",
+    "unarchived-count": "{total} kaynağın {count} tanesi için arşiv bağlantısı kaydedilmemiş.",
+    "evidence-supports": "Kanıt: destekliyor",
+    "evidence-contradicts": "Kanıt: çelişiyor",
+    "evidence-context": "Kanıt: bağlam",
+    "feed-title": "{site}: iddia incelemeleri",
+    "feed-summary": "İddia eden: {author} ({date}). {summary}",
+    "citing-summary": "{page} sayfasında özet:",
+    "citing-location": "{page} sayfasında konum:",
+    "citing-operator": "{page} sayfasında işleten:",
+    "citing-established": "{page} sayfasında kuruluş:",
+    "citing-hosted unit": "{page} sayfasında konuşlu birlik:",
+    "citing-fact": "{page} sayfasında olgu:",
+    "citing-event": "{page} sayfasında olay:",
+    "citing-claim": "{page} sayfasında iddia:",
+    "citing-evidence": "{page} sayfasında kanıt:",
+    "citing-presence": "{page} sayfasında varlık:",
+    "home-presence": (
+        "Bu tesislerin {active} tanesinde kaynakların sürdüğünü bildirdiği bir NATO, ABD ya da\n"
+        "müttefik varlığı var, {former} tanesi ise eski tesis. ABD {us}, NATO {nato}, başka bir\n"
+        "müttefik {other_ally} tesiste bulunuyor ya da bulundu. Yayımlanmış sayıların bu\n"
+        "listeyle nasıl karşılaştırıldığını [sayılar sayfasında]({counts}) görebilirsiniz."
+    ),
+    "bases-intro": (
+        "Başvurulan kaynaklara göre Türkiye'de bugün ya da geçmişte NATO, ABD veya başka bir\n"
+        "müttefik tarafından kullanılan bütün tesisler: **{listed} tesis**; {active} tanesinde\n"
+        "varlığın sürdüğü bildiriliyor, {former} tanesi eski. Eski tesisler listeden çıkarılmaz.\n"
+        "Her satır kimin, ne amaçla, ne zamandan ne zamana kadar bulunduğunu ve kaynakların\n"
+        "bundan ne kadar emin olduğunu gösterir; yayımlanmış sayıların bu listeyle\n"
+        "karşılaştırması [sayılar sayfasında]({counts})."
+    ),
+    "bases-filter-help": (
+        "Sıralamak için bir sütun başlığına tıklayın; süzmek için aşağıdan bir değer seçin\n"
+        "(süzgeçler JavaScript gerektirir; JavaScript yoksa tablonun tamamı görünür)."
+    ),
+    "present": "Bulunan",
+    "role": "Görev",
+    "period": "Dönem",
+    "how-sure": "Kesinlik",
+    "run-by": "İşleten",
+    "presence": "Varlık",
+    "not-recorded": "kaydedilmedi",
+    "start-unknown": "başlangıcı bilinmiyor",
+    "end-unknown": "bitişi bilinmiyor",
+    "active-now": "sürüyor",
+    "not-sourced-coordinates": (
+        "kaynakla doğrulanmadı: başvurulan hiçbir kaynak bu tesis için bir konum vermiyor"
+    ),
+    "shares-site-with": "Aynı yerleşkeyi paylaştığı tesis",
+    "counts-compared": (
+        "**Sayılar karşılaştırıldı.** Bu sayının listelenen tesislere nasıl karşılık geldiği:"
+    ),
+    "counts-title": "Tesis sayıları yan yana",
+    "counts-description": (
+        "Aktörlerin Türkiye'deki NATO ve ABD tesisleri için verdiği her sayı, bu sayının neyi "
+        "kapsadığı ve bu okumaya listelenen hangi tesislerin girdiği."
+    ),
+    "counts-heading": "Sayılar yan yana",
+    "counts-intro": (
+        "Aktörler Türkiye'deki NATO ve ABD tesisleri için birbirinden çok farklı sayılar\n"
+        "veriyor. Aşağıdaki her sayı, kaydedildiği ve kaynağının gösterildiği iddiaya ya da\n"
+        "olguya bağlanıyor. Yanında bir **okuma** var: sayının neyi kapsadığı (yalnızca NATO,\n"
+        "yalnızca ABD, yalnızca etkin tesisler, radarlar ve depolar dahil...). Okuma, kullanılan\n"
+        "sözcüklerin bu sitece yorumlanmasıdır; hiçbiri tanım vermediği için aktörün kendi\n"
+        "tanımı değildir. Her okumanın kapsadığı tesisler [tesis listesinden]({bases})\n"
+        "({listed} tesis) hesaplanır; liste değiştikçe sayılar da değişir. Bir sayıyla okuması\n"
+        "arasındaki fark, listenin o sayıyı ne ölçüde açıkladığını gösterir; sayı hakkında bir\n"
+        "hüküm değildir."
+    ),
+    "count": "Sayı",
+    "said-in": "Söylendiği yer",
+    "reading": "Okuma",
+    "listed-matching": "Uyan listelenmiş tesisler",
+    "undecided-n": "(+{n} belirsiz)",
+    "recorded-as-fact": "Olgu olarak kaydedildi ({page} sayfası):",
+    "recorded-as-claim": "İddia olarak kaydedildi ({page} sayfası):",
+    "statement-fact": "Olgu",
+    "statement-claim": "İddia",
+    "figure-given": "Verilen sayı: **{figure}**",
+    "reading-is": "Okuma:",
+    "listed-matching-n": "Bu okumaya uyan listelenmiş tesisler: **{n}**.",
+    "none-matching": "Listelenen tesislerin hiçbiri bu okumaya uymuyor.",
+    # mkdocs.yml texts (kb.sitelangs.translate)
+    "config-site-name": "Türkiye'deki NATO ve ABD üsleri",
+    "config-site-description": (
+        "Türkiye'deki NATO ve ABD askerî tesislerinin ve bunlar hakkında öne sürülen "
+        "iddiaların kaynaklı ve tarafsız kaydı."
+    ),
+    "config-copyright": (
+        "Kod MIT lisansı · Veri CC BY 4.0 · İddiaların ve kanıtların kaydıdır; hiçbirinin "
+        "onaylandığı anlamına gelmez."
+    ),
+    "config-to-dark": "Koyu temaya geç",
+    "config-to-light": "Açık temaya geç",
+    "nav-home": "Ana sayfa",
+    "nav-overview": "Genel bakış",
+    "nav-installations": "Tesisler",
+    "nav-counts": "Sayılar",
+    "nav-claims": "İddialar",
+    "nav-timeline": "Kronoloji",
+    "nav-actors": "Aktörler",
+    "nav-sources": "Kaynaklar",
+    "nav-methodology": "Yöntem",
+    "nav-quality": "Veri kalitesi",
+    "nav-contributing": "Katkıda bulunun",
+    "nav-field-reference": "Alan başvurusu",
+    "nav-about": "Hakkında ve düzeltmeler",
+    # claim pages, the claims index and the corrections log (claim-pages)
+    "claim-page-title": "İddia: {text}",
+    "last-reviewed-claim": "Son inceleme: {date}.",
+    "assessment-heading": "Değerlendirme",
+    "evidence-heading": "Kanıtlar",
+    "no-evidence": "Bu iddia için henüz kanıt kaydedilmedi.",
+    "installations-concerned": "İlgili tesisler",
+    "concerns-country": (
+        "İddia, Türkiye'deki NATO ve ABD tesislerinin bütününü ilgilendiriyor; bkz. "
+        "[genel bakış]({overview})."
+    ),
+    "rating-history": "Derecelendirme geçmişi",
+    "not-yet-rated": "Henüz derecelendirilmedi: iddia kaydedildi ama kanıtlarla tartılmadı.",
+    "first-rated": (
+        "İlk kez {date} tarihinde {status} olarak derecelendirildi; derecesi o zamandan beri "
+        "değişmedi."
+    ),
+    "rated-undated": "{status} olarak derecelendirildi; derecesi ilk verildiğinden beri değişmedi.",
+    "recorded-unassessed": "İlk kez derecesiz (değerlendirilmedi) olarak kaydedildi.",
+    "rated-first": "İlk derecesi: {status}.",
+    "rated-first-on": "İlk derecesi ({date}): {status}.",
+    "rating-changed": "{date}: {status} olarak değiştirildi.",
+    "earlier-wordings": "İddianın önceki ifadeleri:",
+    "reworded-on": "{date} tarihine kadar:",
+    "corrections-pointer": "Sitedeki bütün düzeltmeler [düzeltme kaydında]({about}) listelenir.",
+    "claim-recorded-on": "Bu iddia {page} verisinde kayıtlıdır.",
+    "card-claimed": "{actor}, {date}",
+    "card-more-actors": "ve {count} aktör daha",
+    "claims-filter-help": (
+        "Listeyi daraltmak için bir durum, iddia sahibi, tesis ya da yıl seçin (süzgeçler\n"
+        "JavaScript ister; JavaScript yoksa listenin tamamı görünür). Durumlar anlamlarına göre\n"
+        "sıralanmıştır; tanımını görmek için bir durum etiketine dokunun."
+    ),
+    "claims-shown": "{total} iddiadan {shown} tanesi gösteriliyor",
+    "filter-all": "tümü",
+    # narrow (issue 13): tables, long lists, the serve error page
+    "status-count": "{count} {status}",
+    "decade": "On yıl",
+    "decade-heading": "{decade}'ler",
+    "timeline-filter-help": (
+        "İçindekiler listesi bir on yıla gider; yalnızca onun olaylarını görmek için aşağıdan\n"
+        "bir üs ya da on yıl seçin (menüler JavaScript ister; o olmadan bütün olaylar görünür)."
+    ),
+    "sources-filter-help": (
+        "Sıralamak için bir sütun başlığına tıklayın; yalnızca onları görmek için aşağıdan bir\n"
+        "tür, dil ya da yayıncı seçin (menüler JavaScript ister; o olmadan bütün kaynaklar\n"
+        "görünür). **Atıf**, bir kaynağa atıf yapan olgu, olay, iddia ve kanıtları sayar."
+    ),
+    "cited-count": "Atıf",
+    "title": "Başlık",
+    "all": "tümü",
+    "serve-error-title": "Verilerde hatalar var",
+    "serve-error-intro": (
+        "Hatalar düzeltilene kadar site gösterilmez. Aşağıdaki her sorun dosyasını, satırını ve\n"
+        "sütununu adlandırır ve ne yapılacağını söyler. Bir düzeltmeyi kaydedin; bu sekme\n"
+        "kendiliğinden yenilenir. Aynı liste terminalde de yazılır ve `mkdocs build` bu\n"
+        "verileri reddeder."
+    ),
+    "year": "Yıl",
+    "claims-index-intro": (
+        "Sitede kayıtlı bütün iddialar, her biri bir satırda, durumu ve tek cümlelik\n"
+        "değerlendirmesiyle. Durum, kanıtlar hakkında varılan bir sonuçtur ve\n"
+        "[yöntem]({methodology}) sayfasında tanımlanır; her iddianın kendi sayfasında tam\n"
+        "değerlendirme, kanıtlar ve derecelendirme geçmişi yer alır."
+    ),
+    "corrections-count": "{count} düzeltme kayıtlı; en yenisi en üstte.",
+    "correction-claim": "İddia:",
+    "correction-fact": "Olgu:",
+    "correction-event": "Olay:",
+    "was-rated": "önceki derecesi: {status}",
+    "earlier-text": "önceki metin",
+    "was-dated": "önceki tarihi: {date}",
+    "was-ending": "önceki bitiş tarihi: {date}",
+    "no-corrections": "Henüz kayıtlı bir düzeltme yok.",
+    "maintained-by": (
+        "Site, herkese açık GitHub deposu [{repository}]({url}) üzerinden yürütülür. Veride ve\n"
+        "kodda yapılan her değişiklik gerekçesiyle birlikte orada kayıtlıdır: deponun geçmişi\n"
+        "neyi kimin, ne zaman ve neden değiştirdiğini gösterir."
+    ),
+    "report-intro": (
+        "Bir hatayı bildirmek ya da yeni bir iddia önermek için şu formlardan biriyle kayıt açın:"
+    ),
+    "report-blank": "ya da başka her konu için [boş bir kayıt açın]({url}).",
+    # the field reference (kb.schema.docs)
+    "record-base": "Tesis",
+    "record-overview": "Genel bakış",
+    "record-source": "Kaynak",
+    "record-actor": "Aktör",
+    "type-enum": "aşağıdaki değerlerden biri",
+    "type-const": "her zaman '{value}'",
+    "type-or": "ya da",
+    "type-list": "liste ({item})",
+    "type-string": "metin",
+    "type-integer": "tam sayı",
+    "type-number": "sayı",
+    "type-boolean": "true ya da false",
+    "type-object": "eşleme (aşağıya bakın)",
+    "type-value": "değer",
+    # translation (issue 16)
+    "untranslated": "henüz çevrilmedi",
+    "page-untranslated": "Bu sayfa henüz Türkçeye çevrilmedi; İngilizcesi gösteriliyor.",
+    "quote-translation": "Çevirisi:",
+    "undecided": "Okumanın gerektirdiği bir tarih bilinmediği için belirsiz:",
+}
+
+TR = Language(
+    code="tr",
+    months=(
+        "Ocak",
+        "Şubat",
+        "Mart",
+        "Nisan",
+        "Mayıs",
+        "Haziran",
+        "Temmuz",
+        "Ağustos",
+        "Eylül",
+        "Ekim",
+        "Kasım",
+        "Aralık",
+    ),
+    day_month_year="{day} {month} {year}",
+    month_year="{month} {year}",
+    strings=STRINGS,
+)
