@@ -96,6 +96,7 @@ def test_related_overview_claims_end_with_one_full_stop(tmp_path: Path) -> None:
             claimed_by:
               - {actor: party, date: 2025-07-02, source: src-party}
             status: unassessed
+            summary: Not yet checked.
             assessment: Not yet checked.
         """
     root = write_root(tmp_path / "data", {"overview.yaml": overview})
