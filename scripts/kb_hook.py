@@ -23,6 +23,7 @@ starts from the files on disk.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import traceback
@@ -41,6 +42,7 @@ from kb import (
     languages,
     material,
     mdext,
+    parallel,
     paths,
     publish,
     search,
@@ -156,6 +158,16 @@ def _error_site(files: Files, config: MkDocsConfig, report: str) -> Files:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    gc.unfreeze()  # what the previous build under `mkdocs serve` kept may be collected now
+    with parallel.gc_paused():
+        files = _add_generated(files, config)
+    # The corpus, model and pages live until the build ends and hold no garbage: out of the
+    # collector's reach, MkDocs's own collections no longer rescan them on every page.
+    gc.freeze()
+    return files
+
+
+def _add_generated(files: Files, config: MkDocsConfig) -> Files:
     lang = sitelangs.build_language(config)
     _showing_errors["now"] = False
     try:
