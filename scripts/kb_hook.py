@@ -1,14 +1,17 @@
 """MkDocs adapter: a few event handlers that call plain functions in the kb package.
 
-- on_config: derive repo_url, edit_uri and site_url from `extra.github_repository`.
-- on_files: check the data (a data error stops the build with the validator's report), add one
+- on_config: derive repo_url, edit_uri and site_url from `extra.github_repository`; add the
+  kb Markdown extension (fact boxes without an empty header row, column names on cells).
+- on_files: check the data (a data error stops the build with the validator's report; under
+  `mkdocs serve` every page shows the report instead, until the next good save), add one
   generated page per record and the index pages, and point each one's edit link at its YAML.
 - on_page_markdown: give each generated page its metadata (title, description) directly, with
   no YAML front matter that text from data could break; expand `<!-- kb:NAME -->` markers in
   hand-written pages.
 - on_page_context: the page's versions in every language (hreflang links, language switch).
 - on_post_build: make Material's search worker fold Turkish letters and its language script
-  leave our hreflang links alone (kb.material); after the default
+  leave our hreflang links alone (kb.material); in the search index, put each claim's status
+  before its title and give installations their aliases; after the default
   language, build the other languages into their folders (kb.sitelangs says why this way).
 
 A failure in the kb package stops the build with a one-paragraph message, never a raw
@@ -38,10 +41,12 @@ from kb import (
     i18n,
     languages,
     material,
+    mdext,
     parallel,
     paths,
     publish,
     search,
+    servepage,
     site,
     sitelangs,
 )
@@ -59,6 +64,12 @@ _meta: dict[str, dict[str, Any]] = {}
 """Generated page path -> the metadata its template set, for on_page_markdown."""
 _untranslated: set[str] = set()
 """Hand-written pages the current language's build shows in English (not yet translated)."""
+_command: dict[str, str] = {}
+"""The MkDocs command running ('serve', 'build', ...), from on_startup."""
+_last_pages: list[str] = []
+"""The generated pages of the last good build, so that under `mkdocs serve` a data error is
+shown at their addresses too."""
+_showing_errors: dict[str, bool] = {}
 T = TypeVar("T")
 
 
@@ -85,6 +96,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         epoch = git.commit_epoch(paths.ROOT)
         if epoch is not None:
             os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    # Fact boxes (two-column tables) render without their empty header row.
+    if not any(isinstance(e, mdext.KbTables) for e in config.markdown_extensions):
+        config.markdown_extensions.append(mdext.KbTables())  # type: ignore[arg-type]
     lang = sitelangs.build_language(config)
     # True, not a list: Material's header then includes our language switch
     # (theme/partials/alternate.html), and its own head loop of language roots stays off.
@@ -107,11 +121,40 @@ def _local(path: str, lang: str) -> str:
     return path.removeprefix(addresses.prefix(lang))
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    # The one reliable sign of `mkdocs serve` (MkDocs >= 1.4); kept across its rebuilds.
+    _command["name"] = command
+
+
+class _ServeDataError(PluginError):
+    """Data errors under `mkdocs serve`: shown as a page instead of stopping the build."""
+
+
 def _load() -> build.Build:
     try:
         return build.load(paths.DATA)
     except build.DataError as e:
+        if _command.get("name") == "serve":
+            raise _ServeDataError(str(e)) from None
         raise PluginError(f"the data has errors:\n{e}") from None
+
+
+def _error_site(files: Files, config: MkDocsConfig, report: str) -> Files:
+    """Under `mkdocs serve`, every page (hand-written, and generated in the last good build)
+    becomes the error page, so whatever tab is open reloads to it; assets stay."""
+    log.error("the data has errors; the browser shows them until the next good save:")
+    for line in report.splitlines():
+        log.error(line)
+    content = servepage.error_page(report, addresses.DEFAULT_LANGUAGE)
+    uris = {f.src_uri for f in files.documentation_pages()} | set(_last_pages) | {"index.md"}
+    for file in list(files.documentation_pages()):
+        files.remove(file)
+    for uri in sorted(uris):
+        files.append(File.generated(config, uri, content=content))
+    _renderer.clear()
+    _meta.clear()
+    _showing_errors["now"] = True
+    return files
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -126,7 +169,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def _add_generated(files: Files, config: MkDocsConfig) -> Files:
     lang = sitelangs.build_language(config)
-    loaded = _guarded(_load)
+    _showing_errors["now"] = False
+    try:
+        loaded = _guarded(_load)
+    except _ServeDataError as e:
+        return _error_site(files, config, e.message)
     site_url = config.site_url or ""
     folder = addresses.prefix(lang)
     here = site.Site(config.site_name, site_url.removesuffix(folder) if folder else site_url)
@@ -159,8 +206,12 @@ def _add_generated(files: Files, config: MkDocsConfig) -> Files:
     # Edit links open the YAML a page came from (relative to edit_uri, which ends in the docs
     # folder); generated index pages have none.
     to_root = Path(os.path.relpath(paths.ROOT, config.docs_dir)).as_posix()
+    if lang == addresses.DEFAULT_LANGUAGE:
+        _last_pages.clear()
     for page in _guarded(renderer.pages):
         uri = _local(page.uri, lang)
+        if lang == addresses.DEFAULT_LANGUAGE:
+            _last_pages.append(uri)
         _meta[uri] = page.meta
         file = File.generated(config, uri, content=page.body)
         file.edit_uri = f"{to_root}/{page.source}" if page.source else None
@@ -195,11 +246,25 @@ def on_page_context(
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    search.patch_worker(Path(config.site_dir))
+    site = Path(config.site_dir)
+    search.patch_worker(site)
     try:
-        material.patch_bundle(Path(config.site_dir))
+        material.patch_bundle(site)
     except material.BundleChanged as e:
         raise PluginError(str(e)) from None
+    if _showing_errors.get("now"):
+        return  # the error page only, in one language, until the next good save
+    # Runs after the search plugin has written its index (hooks come after plugins).
+    renderer = _renderer.get("current")
+    if renderer is not None:
+        corpus, lang = renderer.corpus, renderer.lang
+        titles = search.claim_titles(corpus, lang)
+        names = search.alias_names(corpus, lang)
+        search.annotate(
+            site,
+            {_local(k, lang): v for k, v in titles.items()},
+            {_local(k, lang): v for k, v in names.items()},
+        )
     if sitelangs.build_language(config) == addresses.DEFAULT_LANGUAGE:
         # Not guarded: the other builds report their own errors (and count in --strict).
         sitelangs.build_other_languages(config)

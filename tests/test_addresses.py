@@ -76,6 +76,6 @@ def test_a_new_page_type_is_one_entry(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(addresses, "PAGE_TYPES", (*addresses.PAGE_TYPES, extra))
     monkeypatch.setattr(addresses, "_BY_NAME", {**addresses._BY_NAME, "map": extra})
     loaded = build.load(GOLDEN / "data", base=GOLDEN, changed={})
-    pages = {g.uri: g.content for g in loaded.renderer("en").pages()}
+    pages = {g.uri: g.body for g in loaded.renderer("en").pages()}
     assert pages["map.md"] == pages["timeline.md"]
     assert "map" in addresses.reserved_ids()

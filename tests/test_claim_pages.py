@@ -234,6 +234,7 @@ def test_claim_page_title_and_description_come_from_the_data() -> None:
     assert meta == {
         "title": "Claim: Something is said about Alpha.",
         "description": "An independent report contradicts it.",
+        "search": {"boost": addresses.search_boost("claim")},  # claims rank with installations
     }
 
 

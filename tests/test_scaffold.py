@@ -143,11 +143,11 @@ def test_claim_section_is_created_when_missing(tmp_path: Path) -> None:
         (("actor", "party"), "already exists; it was not changed"),
         (
             ("source", "alpha-fact"),
-            "error: id 'alpha-fact' is already used in data/; choose another",
+            "error: id 'alpha-fact' is already used in data/ (at data/bases/alpha.yaml:",
         ),
         (
             ("claim", "alpha", "alpha-claim"),
-            "error: id 'alpha-claim' is already used in data/; choose another",
+            "error: id 'alpha-claim' is already used in data/ (at data/bases/alpha.yaml:",
         ),
         (("base", "Beta_Base"), "error: invalid id 'Beta_Base': use lower-case letters"),
         (("base", "../escape"), "error: invalid id '../escape'"),

@@ -49,6 +49,22 @@ PAGE_TYPES: Final = (
 )
 _BY_NAME: Final = {p.name: p for p in PAGE_TYPES}
 
+SEARCH_BOOST: Final = {
+    "base": 10.0,
+    "claim": 10.0,
+    "overview": 10.0,
+    "counts": 2.0,
+    "claims": 2.0,
+    "bases": 2.0,
+    "actor": 2.0,
+    "timeline": 1.5,
+}
+"""How much a page type's search entries weigh against the same match elsewhere (Material's
+`search.boost` page meta, a factor on the score). Installations and claims (the overview holds
+the country-wide ones; a `claim` page type, when there is one, ranks with them) come before
+the actor and source records that mention the same words (an actor's page still comes first
+when its name is the query); a page type not named here weighs 1."""
+
 HAND_WRITTEN: Final = ("index", "methodology", "contributing", "reference", "about")
 """Hand-written pages in docs/ (and names kept for them)."""
 
@@ -114,6 +130,11 @@ def page(name: str, ident: str | None = None, lang: str = DEFAULT_LANGUAGE) -> s
     if (ident is None) != (kind.record is None or "{id}" not in kind.path):
         raise ValueError(f"page type {name!r} {'needs' if ident is None else 'takes no'} id")
     return prefix(lang) + kind.path.replace("{id}", ident or "")
+
+
+def search_boost(name: str) -> float:
+    """The search weight of a page type's pages (see SEARCH_BOOST)."""
+    return SEARCH_BOOST.get(name, 1.0)
 
 
 def hand_written(name: str, lang: str = DEFAULT_LANGUAGE) -> str:

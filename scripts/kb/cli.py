@@ -228,11 +228,19 @@ def check_links(
 ) -> None:
     """Check every source's url and archive_url; print each dead link as file:line.
 
-    Exit 0 when every link answers, 1 when some do not (or the data has errors).
+    Exit 0 when every link answers, 1 when some do not (or the data has errors), 2 when the
+    machine has no network (every lookup or connection fails), said in one line.
     """
     from kb import links
 
     items = links.links(list(_load(data_root).records))
+    names = links.hosts(items)
+    if links.lookups_fail(names):
+        click.echo(
+            f"no network: none of {', '.join(names[:3])} could be looked up, so no link was "
+            "checked; run kb check-links where the machine can reach the web"
+        )
+        sys.exit(2)
     results = links.check_all(
         items,
         concurrency=concurrency,
@@ -241,6 +249,12 @@ def check_links(
         max_redirects=max_redirects,
         allow_private=allow_private,
     )
+    if links.offline(results):
+        click.echo(
+            f"no network: none of the {len(results)} links reached a server (every name "
+            "lookup or connection failed); run kb check-links where the machine can reach the web"
+        )
+        sys.exit(2)
     dead = [r for r in results if not r.ok]
     for r in dead:
         click.echo(r.format())
@@ -261,7 +275,10 @@ def _scaffold(action: Callable[..., Path], *args: Path | str) -> None:
     except ScaffoldError as e:
         click.echo(f"error: {e}", err=True)
         sys.exit(1)
-    click.echo(f"wrote {path}; fill in the empty values, then run: python -m kb validate {path}")
+    click.echo(
+        f"wrote {path}; replace every value that starts with 'FILL IN:' (each says what belongs "
+        f"there), then run: python -m kb validate {path}  (it names every one left)"
+    )
 
 
 _DATA_OPTION = data_option("The data folder to write into.")

@@ -18,6 +18,7 @@ must not make the checker probe the machine it runs on or its private network.
 from __future__ import annotations
 
 import contextlib
+import errno
 import http.client
 import ipaddress
 import socket
@@ -49,6 +50,9 @@ class Result:
     link: Link
     status: int | None
     error: str | None
+    unreachable: bool = False
+    """The failure was a name lookup or a connection that did not get through: what every
+    link gives when the machine has no network."""
 
     @property
     def ok(self) -> bool:
@@ -62,6 +66,20 @@ class Result:
 
 class Refused(Exception):
     """The address may not be fetched."""
+
+
+class HostNotFound(Refused):
+    """The host name could not be looked up (a dead domain, or no network at all)."""
+
+
+_NO_ROUTE = {errno.ENETUNREACH, errno.EHOSTUNREACH, errno.ENETDOWN, errno.ECONNREFUSED}
+
+
+def _unreachable(e: BaseException) -> bool:
+    """Whether a failure means the request never reached a server."""
+    if isinstance(e, ConnectionError | TimeoutError | socket.timeout | DeadlineExceeded):
+        return True
+    return isinstance(e, OSError) and e.errno in _NO_ROUTE
 
 
 def links(
@@ -117,11 +135,11 @@ def _resolve(host: str, port: int, allow_private: bool) -> Info:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except socket.gaierror as e:
-        raise Refused(f"host not found ({e.strerror})") from None
+        raise HostNotFound(f"host not found ({e.strerror})") from None
     except UnicodeError:
         raise Refused("host name cannot be encoded") from None
     if not infos:
-        raise Refused("host not found")
+        raise HostNotFound("host not found")
     for info in infos:
         ip = ipaddress.ip_address(str(info[4][0]).split("%", 1)[0])
         if not allow_private and not public(ip):
@@ -256,6 +274,8 @@ def check_one(
     while True:
         try:
             status, location = _request(url, timeout, allow_private)
+        except HostNotFound as e:
+            return Result(link, None, str(e), unreachable=True)
         except Refused as e:
             return Result(link, None, str(e))
         except (OSError, http.client.HTTPException, DeadlineExceeded) as e:
@@ -268,7 +288,7 @@ def check_one(
                 if isinstance(e, TimeoutError | socket.timeout | DeadlineExceeded)
                 else str(e)
             )
-            return Result(link, None, reason or type(e).__name__)
+            return Result(link, None, reason or type(e).__name__, unreachable=_unreachable(e))
         if status in REDIRECTS and location:
             seen += 1
             if seen > max_redirects:
@@ -294,3 +314,32 @@ def check_all(items: list[Link], *, concurrency: int = 8, **options: object) -> 
     """Check every link, at most `concurrency` at a time; one result per link, in input order."""
     with ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
         return list(pool.map(lambda link: _check_safely(link, options), items))
+
+
+def hosts(items: Iterable[Link]) -> list[str]:
+    """The distinct host names of the links, in order."""
+    seen: dict[str, None] = {}
+    for link in items:
+        host = urlsplit(link.url).hostname
+        if host and urlsplit(link.url).scheme in ("http", "https"):
+            seen.setdefault(host)
+    return list(seen)
+
+
+def lookups_fail(names: list[str], probes: int = 3) -> bool:
+    """Whether the first few host names all fail to resolve: with several unrelated hosts,
+    that means no name service, not dead links. False when there is nothing to probe."""
+    tried = names[:probes]
+    for host in tried:
+        try:
+            socket.getaddrinfo(_ascii_host(host), 443, type=socket.SOCK_STREAM)
+        except (OSError, UnicodeError, Refused):
+            continue
+        return False
+    return bool(tried)
+
+
+def offline(results: list[Result]) -> bool:
+    """Whether every link failed before reaching any server: the checker has no network,
+    and reporting each link as dead would be wrong."""
+    return bool(results) and all(r.unreachable for r in results)

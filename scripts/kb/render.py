@@ -32,12 +32,12 @@ from kb import (
     linked,
     maps,
     paths,
+    prose,
     schema,
     siteconfig,
     structured,
 )
 from kb.dates import PartialDate
-from kb.fold import also_written
 from kb.model import Claim, Corpus, Page, Text, event_key
 from kb.site import Site
 from kb.stats import quality
@@ -240,10 +240,15 @@ class Renderer:
             first_sentence=lambda t: t.first_sentence(lang),
             lead=lambda t: t.lead(),
             by_name=self._by_name,
-            also_written=also_written,
+            also_written=prose.also_written,
+            distinct=prose.distinct,
+            full_stop=lambda v: prose.full_stop(self._plain(v)),
+            bdi=lambda v: prose.isolate(md_text(v, lang), self._plain(v)),
+            with_short=prose.with_short,
             osm=lambda loc: osm(loc.lat, loc.lon),
             quality=quality,
             sort_events=lambda events: sorted(events, key=event_key),
+            groupby_decade=by_decade,
         )
         self.env.tests["contains"] = lambda seq, item: item in seq
         self.env.globals.update(
@@ -286,6 +291,7 @@ class Renderer:
             hand_written=lambda name: addresses.hand_written(name, lang),
             source_anchor=lambda sid: Markup(addresses.source_anchor(sid)),
             status_anchor=addresses.status_anchor,
+            search_boost=addresses.search_boost,
             claim_page=lambda cid: addresses.claim_page(cid, lang),
             status_definition=addresses.status_definition,
             status_icons=schema.enum_node("claim-status").get("x-enumIcons", {}),
@@ -304,6 +310,10 @@ class Renderer:
 
     def _finalize(self, value: Any) -> str | Markup:
         return md_text(value, self.lang)
+
+    def _plain(self, value: Any) -> str:
+        """A data value as plain text in the rendering language."""
+        return value.get(self.lang) if isinstance(value, Text) else str(value or "")
 
     def t(self, key: str, **fields: Any) -> Markup:
         """An interface string in the rendering language, with data fields escaped as text."""
@@ -423,6 +433,8 @@ class Renderer:
                     # JSON-LD for the theme's head (main.html); built and escaped in kb.linked
                     head = linked.head(self.corpus, record, self.site, self.lang)
                     meta = {**meta, "kb_jsonld": str(head)}
+                if "search" not in meta:  # a template may weigh one page differently
+                    meta["search"] = {"boost": addresses.search_boost(kind.name)}
                 out.append(Generated(uri, body, path, meta))
         return out
 
@@ -486,6 +498,14 @@ class Renderer:
     def snippet(self, name: str, uri: str) -> str:
         """A generated block for a hand-written page: `<!-- kb:NAME -->` expands to this."""
         return self.render(f"_{name}.md.j2", uri)
+
+
+def by_decade(events: Any) -> list[tuple[int, list[Any]]]:
+    """Events (already in timeline order) grouped by decade: [(1950, [...]), (1960, [...])]."""
+    groups: dict[int, list[Any]] = {}
+    for e in events:
+        groups.setdefault(e.date.year // 10 * 10, []).append(e)
+    return list(groups.items())
 
 
 MARKER = re.compile(r"^<!-- kb:([a-z-]+) -->$", re.MULTILINE)

@@ -128,27 +128,33 @@ def claim_block(ident: str) -> str:
 """
 
 
-def _taken(root: Path) -> set[str]:
-    """Every id in use: records, facts, events and claims, in every file that parses (also
-    those that do not validate yet, such as a skeleton being filled in)."""
-    used: set[str] = set()
+def _taken(root: Path) -> dict[str, str]:
+    """Every id in use, and where (`file:line`): records, facts, events and claims, in every
+    file that parses (also those that do not validate yet, such as a skeleton being filled in)."""
+    used: dict[str, str] = {}
     for record in load_root(root)[0]:
-        used.add(record.id)
-        for section in ("facts", "events", "claims"):
+        used.setdefault(record.id, f"{record.path}:{record.locate(('id',))[0]}")
+        for section in ids.ANCHORED:
             items = record.data.get(section, [])
-            if isinstance(items, list):
-                used.update(i.get("id", "") for i in items if isinstance(i, dict))
+            for i, item in enumerate(items if isinstance(items, list) else []):
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    line = record.locate((section, i, "id"))[0]
+                    used.setdefault(item["id"], f"{record.path}:{line}")
     return used
 
 
-def _check_id(root: Path, ident: str) -> None:
+def _check_id(root: Path, ident: str, anchored: bool = False) -> None:
+    """Refuse an id the validator would refuse: malformed, reserved by the site (or, for a
+    claim, starting with a prefix the site uses for its own anchors), or already in use."""
     pattern = schema.definition("id")["pattern"]
     if not re.fullmatch(pattern, ident) or len(ident) > 64:
         raise ScaffoldError(f"invalid id '{ident}': {schema.definition('id')['x-hint']}")
-    if ident in ids.RESERVED:
-        raise ScaffoldError(f"id '{ident}' is reserved for the site's own pages; choose another")
-    if ident in _taken(root):
-        raise ScaffoldError(f"id '{ident}' is already used in data/; choose another")
+    why = ids.reserved(ident, anchored=anchored)
+    if why:
+        raise ScaffoldError(why)
+    where = _taken(root).get(ident)
+    if where:
+        raise ScaffoldError(f"id '{ident}' is already used in data/ (at {where}); choose another")
 
 
 def _write_new(path: Path, text: str, kind: str) -> None:
@@ -179,7 +185,7 @@ def add_claim(root: Path, base: str, ident: str) -> Path:
     path = root / "bases" / f"{base}.yaml"
     if not path.is_file():
         raise ScaffoldError(f"no installation '{base}': {path} does not exist")
-    _check_id(root, ident)
+    _check_id(root, ident, anchored=True)
     text = path.read_text(encoding="utf-8")
     lines = text.splitlines(keepends=True)
     block = claim_block(ident)

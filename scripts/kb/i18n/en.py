@@ -45,9 +45,8 @@ STRINGS: dict[str, str] = {
         "below to see only its claims."
     ),
     "sources-intro": (
-        "Every document the site cites, with the facts, events and claims that cite it. "
-        "Links go to the\naddress where the document was found; an archived copy is listed "
-        "only when one was seen."
+        "Every document the site cites. Each title leads to the source's record: where it was\n"
+        "found, whether an archived copy was seen, and every fact, event and claim that cites it."
     ),
     "timeline-intro": (
         "Every dated event on the site, oldest first. A year or month without a day sorts "
@@ -271,6 +270,28 @@ STRINGS: dict[str, str] = {
     "page-untranslated": "This page is not yet translated; it is shown in English.",
     "quote-translation": "Translation:",
     "undecided": "Undecided, because a date the reading needs is unknown:",
+    # narrow (issue 13): tables, lists and filters
+    "status-count": "{count} {status}",
+    "decade": "Decade",
+    "decade-heading": "{decade}s",
+    "timeline-filter-help": (
+        "The contents list goes to a decade; pick an installation or a decade below to see only\n"
+        "its events (the menus need JavaScript; without it every event shows)."
+    ),
+    "sources-filter-help": (
+        "Click a column header to sort; pick a kind, language or publisher below to see only\n"
+        "those sources (the menus need JavaScript; without it every source shows). **Cited**\n"
+        "counts the facts, events, claims and evidence that cite a source; its record lists them."
+    ),
+    "cited-count": "Cited",
+    "title": "Title",
+    "all": "all",
+    "serve-error-title": "The data has errors",
+    "serve-error-intro": (
+        "The site is not shown until they are fixed. Each problem below names its file, line\n"
+        "and column, and says what to change. Save a fix and this tab reloads by itself. The\n"
+        "same list is printed in the terminal, and `mkdocs build` refuses this data."
+    ),
     # claim pages, claim cards, the claims index and the corrections log (issue 13)
     "claim-page-title": "Claim: {text}",
     "last-reviewed-claim": "Last reviewed {date}.",

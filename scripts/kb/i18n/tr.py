@@ -47,9 +47,8 @@ STRINGS: dict[str, str] = {
         "yalnızca o durumdaki iddiaları görmek için aşağıdan bir durum seçin."
     ),
     "sources-intro": (
-        "Sitenin atıf yaptığı bütün belgeler ve bunlara dayanan olgular, olaylar ve iddialar.\n"
-        "Bağlantılar belgenin bulunduğu adrese gider; arşiv kopyası yalnızca görülmüşse\n"
-        "listelenir."
+        "Sitenin atıf yaptığı bütün belgeler. Her başlık kaynağın kaydına gider: nerede\n"
+        "bulunduğu, arşiv kopyasının görülüp görülmediği ve ona atıf yapan her olgu, olay ve iddia."
     ),
     "timeline-intro": (
         "Sitedeki tarihli bütün olaylar, en eskiden en yeniye. Günü belli olmayan bir yıl ya\n"
@@ -282,6 +281,29 @@ STRINGS: dict[str, str] = {
     ),
     "claims-shown": "{total} iddiadan {shown} tanesi gösteriliyor",
     "filter-all": "tümü",
+    # narrow (issue 13): tables, long lists, the serve error page
+    "status-count": "{count} {status}",
+    "decade": "On yıl",
+    "decade-heading": "{decade}'ler",
+    "timeline-filter-help": (
+        "İçindekiler listesi bir on yıla gider; yalnızca onun olaylarını görmek için aşağıdan\n"
+        "bir üs ya da on yıl seçin (menüler JavaScript ister; o olmadan bütün olaylar görünür)."
+    ),
+    "sources-filter-help": (
+        "Sıralamak için bir sütun başlığına tıklayın; yalnızca onları görmek için aşağıdan bir\n"
+        "tür, dil ya da yayıncı seçin (menüler JavaScript ister; o olmadan bütün kaynaklar\n"
+        "görünür). **Atıf**, bir kaynağa atıf yapan olgu, olay, iddia ve kanıtları sayar."
+    ),
+    "cited-count": "Atıf",
+    "title": "Başlık",
+    "all": "tümü",
+    "serve-error-title": "Verilerde hatalar var",
+    "serve-error-intro": (
+        "Hatalar düzeltilene kadar site gösterilmez. Aşağıdaki her sorun dosyasını, satırını ve\n"
+        "sütununu adlandırır ve ne yapılacağını söyler. Bir düzeltmeyi kaydedin; bu sekme\n"
+        "kendiliğinden yenilenir. Aynı liste terminalde de yazılır ve `mkdocs build` bu\n"
+        "verileri reddeder."
+    ),
     "year": "Yıl",
     "claims-index-intro": (
         "Sitede kayıtlı bütün iddialar, her biri bir satırda, durumu ve tek cümlelik\n"
