@@ -215,7 +215,7 @@ class Renderer:
             claim_page=lambda cid: addresses.claim_page(cid, lang),
             status_definition=addresses.status_definition,
             status_icons=schema.enum_node("claim-status").get("x-enumIcons", {}),
-            status_meanings=dict(schema.claim_statuses()),
+            status_meanings=dict(schema.claim_statuses(lang)),
             anchors={
                 "summary": addresses.SUMMARY,
                 "location": addresses.LOCATION,
