@@ -20,6 +20,7 @@ starts from the files on disk.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import traceback
@@ -30,7 +31,19 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from kb import addresses, build, git, i18n, languages, material, paths, publish, search, sitelangs
+from kb import (
+    addresses,
+    build,
+    git,
+    i18n,
+    languages,
+    material,
+    parallel,
+    paths,
+    publish,
+    search,
+    sitelangs,
+)
 from kb.render import MARKER, Renderer, expand_markers
 
 if TYPE_CHECKING:
@@ -102,6 +115,16 @@ def _load() -> build.Build:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    gc.unfreeze()  # what the previous build under `mkdocs serve` kept may be collected now
+    with parallel.gc_paused():
+        files = _add_generated(files, config)
+    # The corpus, model and pages live until the build ends and hold no garbage: out of the
+    # collector's reach, MkDocs's own collections no longer rescan them on every page.
+    gc.freeze()
+    return files
+
+
+def _add_generated(files: Files, config: MkDocsConfig) -> Files:
     lang = sitelangs.build_language(config)
     loaded = _guarded(_load)
     renderer = loaded.renderer(lang)

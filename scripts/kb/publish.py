@@ -41,14 +41,10 @@ def review(corpus: Corpus, claim: Claim, site_url: str, lang: str = LANG) -> str
 
 def reviews(corpus: Corpus, site_url: str, lang: str = LANG) -> list[structured.Review]:
     """The reviews of every assessed claim (an unassessed claim has no review yet)."""
-    return [
-        review(corpus, c, site_url, lang) for c in corpus.claims if c.status != "unassessed"
-    ]
+    return [review(corpus, c, site_url, lang) for c in corpus.claims if c.status != "unassessed"]
 
 
-def site_files(
-    loaded: Build, site_url: str, site_name: str, lang: str = LANG
-) -> dict[str, bytes]:
+def site_files(loaded: Build, site_url: str, site_name: str, lang: str = LANG) -> dict[str, bytes]:
     """Every non-page file the site publishes in one language's build: site path -> bytes.
     The downloads carry both languages, so only the default language's build publishes
     them; each language has its feed. `site_url` is that language's root."""

@@ -13,11 +13,13 @@ import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 import jinja2
+import jinja2.bccache
 from markupsafe import Markup, escape
 
 from kb import addresses, counts, i18n, languages, paths, schema, siteconfig
@@ -47,7 +49,13 @@ def md_text(value: Any, lang: str = addresses.DEFAULT_LANGUAGE) -> str | Markup:
         if value.missing(lang):
             return untranslated(value.en, lang)
         value = value.get(lang)
-    text = _SPACE.sub(" ", str(value)).strip()
+    return _inert(str(value))
+
+
+@lru_cache(maxsize=65536)
+def _inert(text: str) -> str:
+    """`md_text` of a string, remembered: names, titles and labels recur on many pages."""
+    text = _SPACE.sub(" ", text).strip()
     text = _MD_INLINE.sub(r"\\\1", text)
     match = _MD_LINE_START.match(text)
     if match:
@@ -57,6 +65,33 @@ def md_text(value: Any, lang: str = addresses.DEFAULT_LANGUAGE) -> str | Markup:
             else "\\" + text
         )
     return text
+
+
+@lru_cache(maxsize=65536)
+def relative(target: str, start: str) -> str:
+    """`posixpath.relpath(target, start or ".")` for two docs paths, remembered: relpath asks
+    the system for the working folder on every call, a fifth of page generation at scale, and
+    the same few folders link to the same pages again and again."""
+    return posixpath.relpath(target, start or ".")
+
+
+class _Compiled(jinja2.BytecodeCache):
+    """Compiled templates kept in memory by name and source checksum, so each new Renderer
+    (every build under `mkdocs serve`, each language) skips compiling an unchanged template."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._code.get(bucket.key + bucket.checksum)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key + bucket.checksum] = bucket.bytecode_to_string()
+
+
+_COMPILED = _Compiled()
 
 
 def untranslated(english: str, lang: str) -> Markup:
@@ -169,6 +204,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            bytecode_cache=_COMPILED,
         )
         certainty = certainty_meanings(lang)
         self.env.filters.update(
@@ -275,7 +311,7 @@ class Renderer:
 
     def _link_to(self, target: str, anchor: str | None = None) -> Markup:
         """A relative Markdown link destination from the current page to a docs path."""
-        rel = posixpath.relpath(target, posixpath.dirname(self._current) or ".")
+        rel = relative(target, posixpath.dirname(self._current))
         return Markup(rel + (f"#{anchor}" if anchor else ""))
 
     def render(self, template: str, uri: str, **context: Any) -> str:
