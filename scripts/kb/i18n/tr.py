@@ -24,11 +24,11 @@ STRINGS: dict[str, str] = {
     "timeline": "Kronoloji",
     "facts": "Olgular",
     "events": "Olaylar",
-    "cited-by": "Atıf yapılan yerler",
+    "cited-by": "Atıf yapan yerler",
     "documents-issued": "Yayımladığı belgeler",
     "location-and-status": "Konum ve durum",
     "sources-cited": "Bu sayfada atıf yapılan kaynaklar",
-    "recently-reviewed": "Son incelenen iddialar",
+    "recently-reviewed": "Yakın zamanda incelenen iddialar",
     "unassessed-claims": "Henüz değerlendirilmemiş iddialar",
     "unarchived-sources": "Arşiv kopyası olmayan kaynaklar",
     "claim-status": "İddia durumu",
@@ -82,7 +82,7 @@ STRINGS: dict[str, str] = {
     "issued-by": "Yayımlayan",
     "kind": "Tür",
     "language": "Dil",
-    "last-read": "Son okunma",
+    "last-read": "Son okunduğu tarih",
     "meaning": "Anlamı",
     "field": "Alan",
     "type": "Tip",
@@ -124,7 +124,7 @@ STRINGS: dict[str, str] = {
     "claim-heading": "İddia: {text}",
     "concerns": "ilgili tesis:",
     "country-wide": "Ülke geneli",
-    "dates-not-sourced": "tarihler kaynakla doğrulanmadı",
+    "dates-not-sourced": "tarihlere kaynak gösterilmedi",
     "district-of": "{district} ilçesi",
     "lat-lon": "{lat} K, {lon} D",
     "link": "Bağlantı",
@@ -185,33 +185,33 @@ STRINGS: dict[str, str] = {
     "end-unknown": "bitişi bilinmiyor",
     "active-now": "sürüyor",
     "not-sourced-coordinates": (
-        "kaynakla doğrulanmadı: başvurulan hiçbir kaynak bu tesis için bir konum vermiyor"
+        "kaynak gösterilmedi: başvurulan hiçbir kaynak bu tesis için bir nokta vermiyor"
     ),
     "shares-site-with": "Aynı yerleşkeyi paylaştığı tesis",
     "counts-compared": (
-        "**Sayılar karşılaştırıldı.** Bu sayının listelenen tesislere nasıl karşılık geldiği:"
+        "**Sayıların karşılaştırması.** Bu sayının listedeki tesislerle nasıl eşleştiği:"
     ),
     "counts-title": "Tesis sayıları yan yana",
     "counts-description": (
         "Aktörlerin Türkiye'deki NATO ve ABD tesisleri için verdiği her sayı, bu sayının neyi "
-        "kapsadığı ve bu okumaya listelenen hangi tesislerin girdiği."
+        "kapsıyor göründüğü ve listedeki hangi tesislerin bu okumaya girdiği."
     ),
     "counts-heading": "Sayılar yan yana",
     "counts-intro": (
         "Aktörler Türkiye'deki NATO ve ABD tesisleri için birbirinden çok farklı sayılar\n"
         "veriyor. Aşağıdaki her sayı, kaydedildiği ve kaynağının gösterildiği iddiaya ya da\n"
-        "olguya bağlanıyor. Yanında bir **okuma** var: sayının neyi kapsadığı (yalnızca NATO,\n"
-        "yalnızca ABD, yalnızca etkin tesisler, radarlar ve depolar dahil...). Okuma, kullanılan\n"
-        "sözcüklerin bu sitece yorumlanmasıdır; hiçbiri tanım vermediği için aktörün kendi\n"
-        "tanımı değildir. Her okumanın kapsadığı tesisler [tesis listesinden]({bases})\n"
-        "({listed} tesis) hesaplanır; liste değiştikçe sayılar da değişir. Bir sayıyla okuması\n"
-        "arasındaki fark, listenin o sayıyı ne ölçüde açıkladığını gösterir; sayı hakkında bir\n"
-        "hüküm değildir."
+        "olguya bağlanıyor. Yanında bir **okuma** var: sayının neyi kapsıyor göründüğü (yalnızca\n"
+        "NATO, yalnızca ABD, yalnızca etkin tesisler, radarlar ve depolar dahil...). Okuma,\n"
+        "kullanılan sözcüklerin bu sitece yorumlanmasıdır, aktörün kendi tanımı değildir;\n"
+        "aktörlerin hiçbiri bir tanım vermiyor. Her okumanın kapsadığı tesisler\n"
+        "[tesis listesinden]({bases}) ({listed} tesis) hesaplanır; liste değiştikçe sayılar da\n"
+        "değişir. Bir sayıyla okuması arasındaki fark, listenin o sayıyı ne ölçüde\n"
+        "açıkladığını gösterir; sayı hakkında bir hüküm değildir."
     ),
     "count": "Sayı",
     "said-in": "Söylendiği yer",
     "reading": "Okuma",
-    "listed-matching": "Uyan listelenmiş tesisler",
+    "listed-matching": "Listede uyan tesisler",
     "undecided-n": "(+{n} belirsiz)",
     "recorded-as-fact": "Olgu olarak kaydedildi ({page} sayfası):",
     "recorded-as-claim": "İddia olarak kaydedildi ({page} sayfası):",
@@ -219,13 +219,13 @@ STRINGS: dict[str, str] = {
     "statement-claim": "İddia",
     "figure-given": "Verilen sayı: **{figure}**",
     "reading-is": "Okuma:",
-    "listed-matching-n": "Bu okumaya uyan listelenmiş tesisler: **{n}**.",
+    "listed-matching-n": "Listede bu okumaya uyan tesisler: **{n}**.",
     "none-matching": "Listelenen tesislerin hiçbiri bu okumaya uymuyor.",
     # mkdocs.yml texts (kb.sitelangs.translate)
     "config-site-name": "Türkiye'deki NATO ve ABD üsleri",
     "config-site-description": (
         "Türkiye'deki NATO ve ABD askerî tesislerinin ve bunlar hakkında öne sürülen "
-        "iddiaların kaynaklı ve tarafsız kaydı."
+        "iddiaların kaynaklara dayanan, tarafsız kaydı."
     ),
     "config-copyright": (
         "Kod MIT lisansı · Veri CC BY 4.0 · İddiaların ve kanıtların kaydıdır; hiçbirinin "
@@ -264,20 +264,20 @@ STRINGS: dict[str, str] = {
         "değişmedi."
     ),
     "rated-undated": "{status} olarak derecelendirildi; derecesi ilk verildiğinden beri değişmedi.",
-    "recorded-unassessed": "İlk kez derecesiz (değerlendirilmedi) olarak kaydedildi.",
+    "recorded-unassessed": "İlk kez derecelendirilmeden (değerlendirilmedi) kaydedildi.",
     "rated-first": "İlk derecesi: {status}.",
     "rated-first-on": "İlk derecesi ({date}): {status}.",
     "rating-changed": "{date}: {status} olarak değiştirildi.",
     "earlier-wordings": "İddianın önceki ifadeleri:",
     "reworded-on": "{date} tarihine kadar:",
     "corrections-pointer": "Sitedeki bütün düzeltmeler [düzeltme kaydında]({about}) listelenir.",
-    "claim-recorded-on": "Bu iddia {page} verisinde kayıtlıdır.",
+    "claim-recorded-on": "Bu iddia {page} sayfasının verilerinde kayıtlıdır.",
     "card-claimed": "{actor}, {date}",
     "card-more-actors": "ve {count} aktör daha",
     "claims-filter-help": (
-        "Listeyi daraltmak için bir durum, iddia sahibi, tesis ya da yıl seçin (süzgeçler\n"
-        "JavaScript ister; JavaScript yoksa listenin tamamı görünür). Durumlar anlamlarına göre\n"
-        "sıralanmıştır; tanımını görmek için bir durum etiketine dokunun."
+        "Listeyi daraltmak için bir durum, iddia eden, tesis ya da yıl seçin (süzgeçler\n"
+        "JavaScript gerektirir; JavaScript yoksa listenin tamamı görünür). Durumlar\n"
+        "anlamlarına göre sıralanmıştır; tanımını görmek için bir durum etiketine dokunun."
     ),
     "claims-shown": "{total} iddiadan {shown} tanesi gösteriliyor",
     "filter-all": "tümü",
@@ -326,9 +326,10 @@ STRINGS: dict[str, str] = {
         "neyi kimin, ne zaman ve neden değiştirdiğini gösterir."
     ),
     "report-intro": (
-        "Bir hatayı bildirmek ya da yeni bir iddia önermek için şu formlardan biriyle kayıt açın:"
+        "Bir hatayı bildirmek ya da bir iddia önermek için şu formlardan biriyle bir konu (issue)"
+        " açın:"
     ),
-    "report-blank": "ya da başka her konu için [boş bir kayıt açın]({url}).",
+    "report-blank": "ya da başka her şey için [boş bir konu açın]({url}).",
     # the field reference (kb.schema.docs)
     "record-base": "Tesis",
     "record-overview": "Genel bakış",
@@ -347,7 +348,7 @@ STRINGS: dict[str, str] = {
     # translation (issue 16)
     "untranslated": "henüz çevrilmedi",
     "page-untranslated": "Bu sayfa henüz Türkçeye çevrilmedi; İngilizcesi gösteriliyor.",
-    "quote-translation": "Çevirisi:",
+    "quote-translation": "Çeviri:",
     "undecided": "Okumanın gerektirdiği bir tarih bilinmediği için belirsiz:",
     # haritalar (düz metin: SVG'ye kaçışlı yazılır, Markdown olarak okunmaz)
     "map-title": "Türkiye'de kaynaklı koordinatı olan tesislerin haritası",
