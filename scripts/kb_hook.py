@@ -20,6 +20,7 @@ starts from the files on disk.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import traceback
@@ -30,7 +31,20 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from kb import addresses, build, git, i18n, languages, material, paths, publish, search, sitelangs
+from kb import (
+    addresses,
+    build,
+    git,
+    i18n,
+    languages,
+    material,
+    parallel,
+    paths,
+    publish,
+    search,
+    site,
+    sitelangs,
+)
 from kb.render import MARKER, Renderer, expand_markers
 
 if TYPE_CHECKING:
@@ -81,11 +95,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["kb_feed_title"] = feed_title.format(site=config.site_name)
     repo = config.extra.get("github_repository")
     if repo:
-        owner, name = repo.split("/")
         config.repo_url = config.repo_url or f"https://github.com/{repo}"
         config.repo_name = config.repo_name or repo
         config.edit_uri = config.edit_uri or "edit/main/docs/"
-        config.site_url = config.site_url or f"https://{owner}.github.io/{name}/"
+        config.site_url = site.derive_url(config.site_url, repo)
     return config
 
 
@@ -102,9 +115,22 @@ def _load() -> build.Build:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    gc.unfreeze()  # what the previous build under `mkdocs serve` kept may be collected now
+    with parallel.gc_paused():
+        files = _add_generated(files, config)
+    # The corpus, model and pages live until the build ends and hold no garbage: out of the
+    # collector's reach, MkDocs's own collections no longer rescan them on every page.
+    gc.freeze()
+    return files
+
+
+def _add_generated(files: Files, config: MkDocsConfig) -> Files:
     lang = sitelangs.build_language(config)
     loaded = _guarded(_load)
-    renderer = loaded.renderer(lang)
+    site_url = config.site_url or ""
+    folder = addresses.prefix(lang)
+    here = site.Site(config.site_name, site_url.removesuffix(folder) if folder else site_url)
+    renderer = _guarded(lambda: loaded.renderer(lang, here))
     if lang == addresses.DEFAULT_LANGUAGE:
         for warning in loaded.warnings:
             log.warning(warning.format())
@@ -127,7 +153,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.append(file)
     _renderer["current"] = renderer
     _meta.clear()
-    site_url = config.site_url or ""
     published = _guarded(lambda: publish.site_files(loaded, site_url, config.site_name, lang))
     for path, content in published.items():
         files.append(File.generated(config, _local(path, lang), content=content))

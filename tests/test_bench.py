@@ -24,7 +24,13 @@ def test_synthetic_corpus_is_valid_and_sized(tmp_path: Path) -> None:
     assert 100 <= len(base.data["facts"][0]["text"]) <= 160  # real text lengths
 
 
-ROW = {"validate_s": 1.0, "full_over_static": 1.1, "page_kb": 40.0, "build_s": 10.0}
+ROW = {
+    "validate_s": 1.0,
+    "full_over_static": 1.1,
+    "cpu_over_static": 1.1,
+    "page_kb": 40.0,
+    "build_s": 10.0,
+}
 REAL = {"generate_s": 0.2, "pages": 131}
 LOOPS = {"real": {"edits_s": [2.5, 4.0]}}
 
@@ -41,7 +47,8 @@ def test_budgets_pass_within_and_fail_outside() -> None:
     assert all(line.startswith("PASS") for line in bench.budgets(_rows(), REAL, LOOPS))
     failing = {
         "validate 1000": _rows(validate_s=2.5),
-        "full build / static twin": _rows(full_over_static=1.2),
+        "full build / static twin at 1000:": _rows(full_over_static=1.2),
+        "static twin at 1000 in CPU": _rows(cpu_over_static=1.2),
         "installation page": _rows(page_kb=42.5),
         "build time 100 -> 1000": _rows(build_s=121.0),
     }
@@ -71,7 +78,9 @@ def test_benchmark_runs_end_to_end_at_a_tiny_size() -> None:
         assert row["files"] == row["installations"] * 9
         assert row["build_s"] > 0 and row["static_s"] > 0 and row["page_kb"] > 10
         assert row["full_over_static"] == pytest.approx(row["ratios"][0])
+        assert row["cpu_over_static"] == pytest.approx(row["cpu_ratios"][0])
+        assert row["validate_cpu_s"] >= 0 and row["workers"] == 1
     assert any(line.startswith("| real data/ |") for line in lines)
     verdicts = [line for line in lines if line.startswith(("PASS", "FAIL"))]
-    assert len(verdicts) == 6, run.stdout
+    assert len(verdicts) == 7, run.stdout
     assert "edit loop (save -> page served)" in run.stdout

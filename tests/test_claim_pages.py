@@ -230,6 +230,7 @@ def test_claim_page_puts_the_verdict_first_then_who_then_evidence_then_installat
 def test_claim_page_title_and_description_come_from_the_data() -> None:
     loaded = build.load(GOLDEN / "data", base=GOLDEN, changed={})
     meta = {g.uri: g.meta for g in loaded.renderer("en").pages()}["claims/alpha-claim.md"]
+    meta.pop("kb_jsonld")  # the ClaimReview (tested in test_map_cite)
     assert meta == {
         "title": "Claim: Something is said about Alpha.",
         "description": "An independent report contradicts it.",
@@ -369,12 +370,12 @@ def test_real_history_is_recorded_and_shown() -> None:
 
 
 def test_the_feed_and_claim_reviews_point_at_the_claim_page() -> None:
-    from kb import publish
+    from kb import linked
+    from kb.site import Site
 
     corpus = build.load(GOLDEN / "data", base=GOLDEN).corpus
     claim = corpus.claim["country-claim"]
-    assert (
-        publish.claim_url("https://x.example/", claim) == "https://x.example/claims/country-claim/"
-    )
-    review = publish.review(corpus, claim, "https://x.example/")
+    site = Site("X", "https://x.example/")
+    assert linked.claim_url(site, claim, "en") == "https://x.example/claims/country-claim/"
+    review = linked.review(corpus, claim, site, "en")
     assert review.url == "https://x.example/claims/country-claim/"

@@ -157,12 +157,19 @@ def test_hostile_text_survives_every_export_as_data(tmp_path: Path) -> None:
 # --- map ------------------------------------------------------------------------------------
 
 
-def _marker(ident: str, lat: float, lon: float, name: str = "X") -> geomap.Marker:
-    return geomap.Marker(ident, name, lat, lon, f"bases/{ident}/", "us", "United States")
+LEGEND = geomap.Legend(
+    (("us", "United States"), ("nato", "NATO")), "active", "former", "shared", "moved"
+)
+
+
+def _marker(
+    ident: str, lat: float, lon: float, name: str = "X", parties: tuple[str, ...] = ("us",)
+) -> geomap.Marker:
+    return geomap.Marker(ident, name, lat, lon, f"bases/{ident}/", parties, "United States")
 
 
 def test_a_marker_sits_where_the_projection_puts_its_coordinates() -> None:
-    svg = geomap.country_map([_marker("incirlik", 37.0019, 35.4258)], "Map")
+    svg = geomap.country_map([_marker("incirlik", 37.0019, 35.4258)], "Map", LEGEND)
     circle = BeautifulSoup(svg, "html.parser").select_one("circle.kb-marker[data-lat]")
     assert circle is not None
     x, y = float(circle["cx"]), float(circle["cy"])
@@ -182,24 +189,86 @@ def test_nearby_markers_are_spread_and_tied_to_their_places() -> None:
         _marker("landcom", 38.43, 27.16),
         _marker("izmir-as", 38.42, 27.15),
     ]
-    soup = BeautifulSoup(geomap.country_map(markers, "Map"), "html.parser")
+    soup = BeautifulSoup(geomap.country_map(markers, "Map", LEGEND), "html.parser")
     points = [(float(c["cx"]), float(c["cy"])) for c in soup.select("circle.kb-marker[data-lat]")]
     assert all(
         math.dist(a, b) >= geomap.MIN_GAP - 0.2
         for i, a in enumerate(points)
         for b in points[i + 1 :]
     )
-    assert len(soup.select("line.kb-map-tie")) >= 2
+    assert len(soup.select(".kb-map-frame line.kb-map-tie")) >= 2
+    # each leader line starts at a marker's true place
+    true = {geomap.project(m.lat, m.lon) for m in markers}
+    for line in soup.select(".kb-map-frame line.kb-map-tie"):
+        assert (float(line["x1"]), float(line["y1"])) in true
+    assert "moved" in soup.select_one("figcaption").get_text()
+
+
+def _apart(points: list[tuple[float, float]]) -> bool:
+    gap = geomap.MIN_GAP - 0.2  # positions are rounded to 0.1
+    return all(math.dist(a, b) >= gap for i, a in enumerate(points) for b in points[i + 1 :])
+
+
+def test_markers_spread_from_one_cluster_do_not_land_on_another() -> None:
+    # a tight group whose spread circle reaches its neighbours: they must merge, not overlap
+    points = [(1.7, 13.3), (26.3, 29.7), (14.0, 13.9), (13.1, 27.6), (17.4, 1.3)]
+    assert _apart(geomap.spread(points))
+
+
+def test_no_two_markers_end_up_too_close_in_any_layout() -> None:
+    import random
+
+    rng = random.Random(15)
+    for _ in range(500):
+        points = [(rng.uniform(0, 90), rng.uniform(0, 90)) for _ in range(rng.randint(2, 9))]
+        placed = geomap.spread(points)
+        assert _apart(placed), points
+        assert placed == geomap.spread(points)  # deterministic
+
+
+def test_former_and_shared_sites_are_set_apart_and_in_the_legend() -> None:
+    markers = [
+        geomap.Marker("a", "A", 39.0, 30.0, "a/", ("us", "nato"), "US, NATO", former=False),
+        geomap.Marker("b", "B", 38.0, 40.0, "b/", ("us",), "US, former", former=True),
+    ]
+    soup = BeautifulSoup(geomap.country_map(markers, "Map", LEGEND), "html.parser")
+    a = soup.select_one("a[data-id=a]")
+    assert [w["class"][1] for w in a.select(".kb-wedge")] == ["kb-wedge--us", "kb-wedge--nato"]
+    assert a.select_one(".kb-marker--active") is not None
+    assert soup.select_one("a[data-id=b] .kb-marker--former") is not None
+    # former sites are drawn first, so an active marker is never hidden under a former one
+    assert [x["data-id"] for x in soup.select("a[data-id]")] == ["b", "a"]
+    legend = soup.select_one("figcaption").get_text()
+    for words in ("United States", "NATO", "active", "former", "shared"):
+        assert words in legend
 
 
 def test_markers_link_to_their_pages_with_accessible_names() -> None:
-    svg = geomap.country_map([_marker("alpha", 39.0, 35.0, "<b>Alpha</b> & Co")], "Map")
+    svg = geomap.country_map([_marker("alpha", 39.0, 35.0, "<b>Alpha</b> & Co")], "Map", LEGEND)
     soup = BeautifulSoup(svg, "html.parser")
     link = soup.select_one("a[data-id=alpha]")
-    assert link is not None and link["href"] == "bases/alpha/"
+    # xlink:href, not href: Material's instant navigation reassigns every [href] and an SVG
+    # link's href is read-only, which stops its script
+    assert link is not None and link["xlink:href"] == "bases/alpha/" and not link.get("href")
     assert link["aria-label"] == "<b>Alpha</b> & Co (United States)"
+    assert link.title.get_text() == "<b>Alpha</b> & Co (United States)"
     assert soup.find("b") is None  # the name is text, not markup
     assert "United States" in soup.select_one("figcaption").get_text()
+
+
+def test_the_drawn_outline_follows_the_projected_outline_within_a_unit() -> None:
+    path = geomap._outline_path()
+    rings = re.findall(r"M(-?\d+),(-?\d+)l([-\d ]*)z", path)
+    outline = geomap.outline()["rings"]
+    assert len(rings) == len(outline)
+    for (x, y, steps), ring in zip(rings, outline, strict=True):
+        numbers = [int(n) for n in steps.split()]
+        drawn = [(int(x), int(y))]
+        for dx, dy in zip(numbers[::2], numbers[1::2], strict=True):
+            drawn.append((drawn[-1][0] + dx, drawn[-1][1] + dy))
+        for lon, lat in ring:  # every vertex of the data is on the drawing, to a unit
+            px, py = geomap.project(lat, lon)
+            assert min(math.dist((px, py), d) for d in drawn) <= 0.71
 
 
 def test_the_outline_is_small_and_has_its_provenance() -> None:
@@ -276,10 +345,10 @@ def test_citations_escape_bibtex_and_carry_the_address_and_change_date() -> None
     )
     assert (
         structured.citation_text(c)
-        == "“Alpha {x} 100% \\end”. KB. Last changed 2026-11-20. https://kb.example/a/"
+        == "“Alpha {x} 100% \\end.” KB. Last changed 2026-11-20. https://kb.example/a/"
     )
     bib = structured.bibtex(c)
-    assert "title = {Alpha \\{x\\} 100\\% \\\\end}" in bib
+    assert "title = {Alpha \\{x\\} 100\\% \\textbackslash{}end}" in bib
     assert "url = {https://kb.example/a/}" in bib
     csl = json.loads(structured.csl_json(c))
     assert (

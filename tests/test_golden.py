@@ -26,7 +26,10 @@ def _rendered() -> dict[str, str]:
         folder = addresses.prefix(lang)
         pages.update({g.uri: g.content for g in renderer.pages()})
         pages.update(
-            {f"{folder}_{name}.md": renderer.snippet(name, f"{folder}index.md") for name in SNIPPETS}
+            {
+                f"{folder}_{name}.md": renderer.snippet(name, f"{folder}index.md")
+                for name in SNIPPETS
+            }
         )
     return pages
 

@@ -317,7 +317,8 @@ def test_turkish_nav_footer_and_feed(built_site: Path) -> None:
     assert "Türkiye'deki NATO ve ABD üsleri" in home.title.get_text()
     feed = (built_site / "tr/feed.xml").read_text(encoding="utf-8")
     assert "iddia incelemeleri" in feed and "/tr/claims/" in feed
-    assert not (built_site / "tr/api").exists()  # the downloads carry both languages once
+    # the downloads carry both languages once; /tr/ has only its own citations (map-cite)
+    assert [p.name for p in (built_site / "tr/api/v1").iterdir()] == ["cite"]
 
 
 def test_turkish_lists_sort_in_turkish_order(built_site: Path) -> None:

@@ -45,6 +45,7 @@ PAGE_TYPES: Final = (
     PageType("timeline", "timeline.md", "timeline.md.j2"),
     PageType("counts", "counts.md", "counts.md.j2"),
     PageType("quality", "quality.md", "quality.md.j2"),
+    PageType("downloads", "downloads.md", "downloads.md.j2"),
 )
 _BY_NAME: Final = {p.name: p for p in PAGE_TYPES}
 
@@ -64,12 +65,20 @@ PRESENCE: Final = "presence"
 """Anchor of a base's presence box (who is or was present, what for, since and until when)."""
 CITED_SOURCES: Final = "cited-sources"
 """Anchor of a record page's bibliography."""
+CITE: Final = "cite"
+"""Anchor of a record page's suggested citation ("Cite this page")."""
+MAP_TITLE: Final = "kb-map-title"
+LOCATOR_TITLE: Final = "kb-locator-title"
+"""Ids of the maps' titles (the SVG names itself by them for screen readers)."""
 
 SECTION_ANCHORS: Final = (
     SUMMARY,
     LOCATION,
     PRESENCE,
     CITED_SOURCES,
+    CITE,
+    MAP_TITLE,
+    LOCATOR_TITLE,
     # headings and sections on record pages (Markdown gives headings these ids)
     "facts",
     "events",
@@ -144,6 +153,36 @@ def status_anchor(status: str) -> str:
 def export(name: str, fmt: str = "json", lang: str = DEFAULT_LANGUAGE) -> str:
     """The path of a machine-readable export: export('claims') -> 'api/v1/claims.json'."""
     return f"{prefix(lang)}api/{API_VERSION}/{name}.{fmt}"
+
+
+RECORD_FOLDERS: Final = {"base": "bases", "source": "sources", "actor": "actors"}
+"""Record kind -> the folder of its JSON files under api/v1/ (the overview is one file)."""
+
+
+def record_json(kind: str, ident: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The JSON file of one record: 'api/v1/bases/incirlik.json' for ('base', 'incirlik')."""
+    if kind == "overview":
+        return export("overview", lang=lang)
+    if kind not in RECORD_FOLDERS:
+        raise ValueError(
+            f"no JSON file for record kind {kind!r}; known: overview, {', '.join(RECORD_FOLDERS)}"
+        )
+    return export(f"{RECORD_FOLDERS[kind]}/{ident}", lang=lang)
+
+
+CITATION_FORMATS: Final = ("bib", "json")
+"""BibTeX and CSL-JSON."""
+
+
+def citation(kind: str, ident: str, fmt: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The suggested-citation file of a page or claim:
+    citation('base', 'incirlik', 'bib') -> 'api/v1/cite/bases/incirlik.bib'."""
+    if fmt not in CITATION_FORMATS:
+        raise ValueError(f"no citation format {fmt!r}; known: {', '.join(CITATION_FORMATS)}")
+    folders = {"base": "bases", "claim": "claims", "overview": "overview"}
+    if kind not in folders:
+        raise ValueError(f"no citation for {kind!r}; known: {', '.join(folders)}")
+    return export(f"cite/{folders[kind]}/{ident}", fmt, lang)
 
 
 def feed(lang: str = DEFAULT_LANGUAGE) -> str:

@@ -17,6 +17,7 @@ from kb.check import Result, check_root
 from kb.issues import Issue, Level, report
 from kb.loader import Record
 from kb.render import Renderer
+from kb.site import Site, from_config
 
 
 class DataError(Exception):
@@ -34,6 +35,9 @@ class Build:
     records: tuple[Record, ...] = field(repr=False)
     """The checked records with their line positions (for tools that point into files)."""
     given_changed: Mapping[str, str] | None = field(default=None, repr=False)
+    _published: dict[tuple[Site, str], Mapping[str, bytes]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     @cached_property
     def changed(self) -> Mapping[str, str]:
@@ -43,9 +47,29 @@ class Build:
             return self.given_changed
         return git.last_changed(self.root, self.base)
 
-    def renderer(self, lang: str = "en") -> Renderer:
-        """The page generator for one language."""
-        return Renderer(self.corpus, dict(self.changed), lang=lang)
+    def published(self, site: Site, lang: str = "en") -> Mapping[str, bytes]:
+        """Every non-page file one language's build publishes (downloads, citations, feed),
+        made once per site address and language."""
+        if (site, lang) not in self._published:
+            from kb.publish import make_files  # publish reads this module's Build
+
+            self._published[site, lang] = make_files(self, site, lang)
+        return self._published[site, lang]
+
+    def renderer(self, lang: str = "en", site: Site | None = None) -> Renderer:
+        """The page generator for one language; `site` (default: from mkdocs.yml) gives the
+        addresses citations and JSON-LD use. The downloads page of every language lists the
+        downloads the default language's build publishes (they carry both languages)."""
+        from kb.publish import downloads
+
+        site = site or from_config()
+        return Renderer(
+            self.corpus,
+            dict(self.changed),
+            lang=lang,
+            site=site,
+            downloads=tuple(downloads(self.published(site))),
+        )
 
 
 def load(

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 
-from kb import fastcheck, limits, memo, rules, schema
+from kb import fastcheck, limits, memo, parallel, rules, schema
 from kb.issues import Issue, Level, has_errors
-from kb.loader import Record, display_path, load_file, load_root
+from kb.loader import DataFile, Record, load_file, load_raw, root_files
 from kb.rules import placeholders
 
 MEMO = memo.Memo()
 """Each file's checked outcome by content: under `mkdocs serve` only edited files are parsed
 and validated again. The rules always run on the whole corpus."""
+
+Outcome = tuple[Record | None, list[Issue]]
+Job = tuple[bytes, str, str, str | None]
+"""A file's bytes, display path, kind and required first line: all its outcome depends on."""
 
 
 @dataclass(frozen=True)
@@ -28,12 +32,9 @@ class Result:
         return not has_errors(self.issues)
 
 
-def _checked(
-    path: Path, kind: str, base: Path | None, header: str | None
-) -> tuple[Record | None, list[Issue]]:
-    """One file loaded and schema-checked: the record only when both pass, and the problems.
+def _schema_step(record: Record | None, issues: list[Issue]) -> Outcome:
+    """A loaded record schema-checked: the record only when it passes, and the problems.
     Placeholders left by `kb new` are reported instead of the schema messages they cause."""
-    record, issues = load_file(path, kind, base, header)
     if record is None:
         return None, issues
     left = placeholders.scan(record)
@@ -43,21 +44,46 @@ def _checked(
     return (None, [*issues, *problems]) if problems else (record, issues)
 
 
-def _memoized(
-    schema_key: str, path: Path, kind: str, base: Path | None, header: str | None
-) -> tuple[Record | None, list[Issue]]:
+def check_job(job: Job) -> Outcome:
+    """One file's outcome from its bytes (in this process or in a worker)."""
+    return _schema_step(*load_raw(*job))
+
+
+def _read(f: DataFile) -> bytes | None:
+    """A file's bytes, or None when `load_file` must report why it cannot be read (a symbolic
+    link is refused by O_NOFOLLOW without a separate look)."""
     try:
-        if path.is_symlink():
-            raise OSError
-        with path.open("rb") as fh:
-            raw = fh.read(limits.MAX_FILE_BYTES + 1)
-    except OSError:  # load_file reports it
-        return _checked(path, kind, base, header)
-    key = (display_path(path, base), kind, header or "", memo.digest(raw), schema_key)
-    outcome: tuple[Record | None, list[Issue]] = MEMO.get(
-        key, lambda: _checked(path, kind, base, header)
-    )
-    return outcome
+        fd = os.open(f.path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    try:
+        with os.fdopen(fd, "rb") as fh:
+            return fh.read(limits.MAX_FILE_BYTES + 1)
+    except OSError:
+        return None
+
+
+def _load_all(files: list[DataFile], base: Path | None, schema_key: str) -> list[Outcome]:
+    """Each file's outcome: remembered ones from the memo, the others checked, in parallel
+    when there are many."""
+    outcomes: list[Outcome | None] = [None] * len(files)
+    jobs: list[Job] = []
+    waiting: list[tuple[int, memo.Key]] = []
+    for n, f in enumerate(files):
+        raw = _read(f)
+        if raw is None:
+            outcomes[n] = _schema_step(*load_file(f.path, f.kind, base, f.header))
+            continue
+        key: memo.Key = (f.display, f.kind, f.header or "", memo.digest(raw), schema_key)
+        found = MEMO.recall(key)
+        if found is None:
+            jobs.append((raw, f.display, f.kind, f.header))
+            waiting.append((n, key))
+        else:
+            outcomes[n] = found
+    for (n, key), outcome in zip(waiting, parallel.map_jobs(check_job, jobs), strict=True):
+        outcomes[n] = MEMO.keep(key, outcome)
+    return [o for o in outcomes if o is not None]
 
 
 def check_root(root: Path, base: Path | None = None, today: dt.date | None = None) -> Result:
@@ -68,9 +94,16 @@ def check_root(root: Path, base: Path | None = None, today: dt.date | None = Non
     """
     MEMO.start_run()
     schema_key = memo.folder_digest(schema.SCHEMA_DIR, "*.schema.json")
-    valid, issues, files = load_root(root, base, partial(_memoized, schema_key))
-    # Ids of files that failed to load or validate: references to them are not reported
-    # again, and corpus-wide checks (orphans) wait until every file is readable.
-    failed = {Path(i.path).stem for i in issues if i.level is Level.ERROR}
-    issues.extend(rules.run(valid, today, failed))
-    return Result(valid, sorted(issues), files)
+    with parallel.gc_paused(freeze=True):
+        files, issues = root_files(root, base)
+        looked_at = len(files) + len(issues)
+        valid: list[Record] = []
+        for record, problems in _load_all(files, base, schema_key):
+            issues.extend(problems)
+            if record is not None:
+                valid.append(record)
+        # Ids of files that failed to load or validate: references to them are not reported
+        # again, and corpus-wide checks (orphans) wait until every file is readable.
+        failed = {Path(i.path).stem for i in issues if i.level is Level.ERROR}
+        issues.extend(rules.run(valid, today, failed))
+    return Result(valid, sorted(issues), looked_at)

@@ -140,12 +140,22 @@ def pages(out_dir: Path, data_root: Path) -> None:
     others in their folders (OUT_DIR/tr/)."""
     from kb import languages
     from kb.render import write_pages
+    from kb.site import ConfigError, from_config
 
+    try:  # citations and JSON-LD name the site's address, as the MkDocs build does
+        site = from_config()
+    except ConfigError as e:
+        click.echo(
+            f"{e}\nFix mkdocs.yml (site_name, extra.github_repository), then retry.", err=True
+        )
+        sys.exit(2)
     loaded = _load(data_root)
     written = [
         path
         for lang in languages.LANGUAGES
-        for path in write_pages(loaded.renderer(lang), out_dir, paths.ROOT / "docs")
+        for path in write_pages(
+            loaded.renderer(lang, site.localized(lang)), out_dir, paths.ROOT / "docs"
+        )
     ]
     click.echo(f"wrote {len(written)} pages to {out_dir}")
 

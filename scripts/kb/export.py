@@ -12,12 +12,15 @@ import csv
 import io
 import json
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Final
 
 from kb import addresses, schema
 from kb.loader import Record
 
 FORMATS = ("json", "geojson", "csv")
+LICENCE: Final = "CC BY 4.0"
+"""The data's licence (as `mkdocs.yml`'s copyright line and the README say)."""
+LICENCE_URL: Final = "https://creativecommons.org/licenses/by/4.0/"
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -69,7 +72,7 @@ def dataset(records: Iterable[Record]) -> dict[str, Any]:
     kinds = _by_kind(records)
     return {
         "schema_version": schema_version(),
-        "licence": "CC BY 4.0",
+        "licence": LICENCE,
         "bases": kinds["base"],
         "overview": kinds["overview"][0] if kinds["overview"] else None,
         "sources": kinds["source"],
@@ -93,6 +96,10 @@ def geojson(records: Iterable[Record], site_url: str = "") -> dict[str, Any]:
             else None
         )
         presence = base.get("presence", {})
+        present = presence.get("present", [])
+        # One true/false column per kind of presence, so GIS tools can style and filter by
+        # it (list-valued properties are awkward there); named by the schema's vocabulary.
+        flags = {f"present_{v.replace('-', '_')}": v in present for v in _presence_values()}
         features.append(
             {
                 "type": "Feature",
@@ -112,10 +119,15 @@ def geojson(records: Iterable[Record], site_url: str = "") -> dict[str, Any]:
                     "claims": len(base.get("claims", [])),
                     "url": site_url + page_path("base", base["id"]),
                     "url_tr": site_url + page_path("base", base["id"], "tr"),
+                    **flags,
                 },
             }
         )
     return {"type": "FeatureCollection", "features": features}
+
+
+def _presence_values() -> list[str]:
+    return [v for v, _ in schema.vocabulary(schema.enum_node("presence-who"))]
 
 
 def cell(value: Any) -> str:
@@ -244,11 +256,11 @@ def json_files(records: list[Record]) -> dict[str, bytes]:
     out[addresses.export("claims")] = _dump(
         {"schema_version": schema_version(), "claims": claims(records)}
     )
-    for kind, folder in (("base", "bases"), ("source", "sources"), ("actor", "actors")):
+    for kind in addresses.RECORD_FOLDERS:
         for data in kinds[kind]:
-            out[addresses.export(f"{folder}/{data['id']}")] = _dump(data)
+            out[addresses.record_json(kind, data["id"])] = _dump(data)
     if kinds["overview"]:
-        out[addresses.export("overview")] = _dump(kinds["overview"][0])
+        out[addresses.record_json("overview", "overview")] = _dump(kinds["overview"][0])
     for name in schema.SCHEMA_FILES.values():
         out[addresses.export(f"schema/{name.removesuffix('.json')}")] = _dump(schema.schema(name))
     out[addresses.export("schema/common.schema")] = _dump(schema.schema("common.schema.json"))

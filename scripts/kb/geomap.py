@@ -5,7 +5,9 @@ country's middle, so shapes look right at this size: x = (lon - WEST) * cos(39°
 y = (NORTH - lat) * k. The outline is Natural Earth's (public domain), simplified by
 `scripts/outline.py` into `assets/turkey.json` with its provenance.
 
-Every text put into the SVG (names, labels) is escaped: data is text, never markup.
+Every text put into the SVG (names, labels) is escaped: data is text, never markup. Marker
+links use `xlink:href`: Material's instant navigation reassigns the `href` of every element
+that has one, and an SVG link's `href` is read-only, which would stop the theme's script.
 """
 
 from __future__ import annotations
@@ -15,9 +17,12 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 from markupsafe import Markup, escape
+
+from kb import addresses
 
 OUTLINE = Path(__file__).parent / "assets" / "turkey.json"
 WEST, EAST, SOUTH, NORTH = 25.5, 45.0, 35.7, 42.3
@@ -26,8 +31,11 @@ WIDTH = 1000.0
 _COS = math.cos(math.radians(39.0))
 _K = WIDTH / ((EAST - WEST) * _COS)
 HEIGHT = round((NORTH - SOUTH) * _K, 1)
-MIN_GAP = 14.0
+RADIUS = 13.0
+"""A marker's radius on the country map (SVG units; the map is WIDTH units wide)."""
+MIN_GAP = 2 * RADIUS + 3
 """Markers closer than this (SVG units) are spread apart and tied to their place by a line."""
+LOCATOR_RADIUS = 30.0
 
 
 @dataclass(frozen=True)
@@ -39,11 +47,25 @@ class Marker:
     lat: float
     lon: float
     href: str
-    category: str
-    """A CSS-safe vocabulary value that styles the marker (e.g. 'us', 'nato')."""
+    parties: tuple[str, ...]
+    """CSS-safe vocabulary values of who is or was present ('us', 'nato'): one wedge each."""
     label: str
-    """What the category means, in words, for the accessible name and the legend."""
+    """Who is present and whether it is former, in words, for the accessible name."""
     former: bool = False
+
+
+@dataclass(frozen=True)
+class Legend:
+    """The words of a map's legend, in the page's language."""
+
+    parties: tuple[tuple[str, str], ...]
+    """(vocabulary value, label) for each kind of presence, in schema order."""
+    active: str
+    former: str
+    shared: str
+    """What a marker split into wedges means."""
+    moved: str
+    """What a leader line from a small dot to a marker means."""
 
 
 def project(lat: float, lon: float) -> tuple[float, float]:
@@ -56,29 +78,55 @@ def outline() -> dict[str, object]:
     return json.loads(OUTLINE.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
 
 
+@cache
 def _outline_path() -> str:
     rings = outline()["rings"]
     assert isinstance(rings, list)
+    # Whole units and relative steps: a unit is under a pixel at any width the map is shown,
+    # and the path is half the bytes of absolute decimals (it is on every page with a map).
     parts = []
     for ring in rings:
-        points = [project(lat, lon) for lon, lat in ring]
-        parts.append("M" + "L".join(f"{x:g},{y:g}" for x, y in points) + "Z")
+        points: list[tuple[int, int]] = []
+        for lon, lat in ring:
+            x, y = project(lat, lon)
+            point = (round(x), round(y))
+            if not points or points[-1] != point:
+                points.append(point)
+        steps = " ".join(f"{x1 - x0} {y1 - y0}" for (x0, y0), (x1, y1) in pairwise(points))
+        parts.append(f"M{points[0][0]},{points[0][1]}l{steps}z")
     return "".join(parts)
 
 
 def spread(
     points: Sequence[tuple[float, float]], gap: float = MIN_GAP
 ) -> list[tuple[float, float]]:
-    """Positions for markers so that none is closer than `gap` to another: each cluster of
-    nearby points is laid out on a small circle around its centre, in a stable order."""
-    clusters: list[list[int]] = []
-    for i, (x, y) in enumerate(points):
-        for cluster in clusters:
-            if any(math.dist((x, y), points[j]) < gap for j in cluster):
-                cluster.append(i)
-                break
-        else:
-            clusters.append([i])
+    """Positions for markers so that none is closer than `gap` to another. Markers that would
+    collide form a cluster laid out on a circle around the cluster's centre, each on the side
+    its true place lies (so leader lines do not cross); clusters whose layouts collide merge,
+    until no two markers are too close. Deterministic for the same input order."""
+    clusters: list[list[int]] = [[i] for i in range(len(points))]
+    while True:
+        placed = _layout(points, clusters, gap)
+        owner = {i: n for n, cluster in enumerate(clusters) for i in cluster}
+        clash = next(
+            (
+                (owner[i], owner[j])
+                for i in range(len(points))
+                for j in range(i + 1, len(points))
+                if owner[i] != owner[j] and math.dist(placed[i], placed[j]) < gap
+            ),
+            None,
+        )
+        if clash is None:
+            return placed
+        a, b = sorted(clash)
+        clusters[a] = sorted(clusters[a] + clusters[b])
+        del clusters[b]
+
+
+def _layout(
+    points: Sequence[tuple[float, float]], clusters: list[list[int]], gap: float
+) -> list[tuple[float, float]]:
     out = list(points)
     for cluster in clusters:
         if len(cluster) < 2:
@@ -86,9 +134,15 @@ def spread(
         cx = sum(points[i][0] for i in cluster) / len(cluster)
         cy = sum(points[i][1] for i in cluster) / len(cluster)
         # radius so that neighbours on the circle are `gap` apart
-        radius = max(gap, gap / (2 * math.sin(math.pi / len(cluster))))
-        for n, i in enumerate(cluster):
-            angle = -math.pi / 2 + 2 * math.pi * n / len(cluster)
+        radius = gap / (2 * math.sin(math.pi / len(cluster))) + 0.5
+        start = -math.pi / 2
+
+        def bearing(i: int, cx: float = cx, cy: float = cy, start: float = start) -> float:
+            x, y = points[i]
+            return (math.atan2(y - cy, x - cx) - start) % (2 * math.pi) if (x, y) != (cx, cy) else 0
+
+        for n, i in enumerate(sorted(cluster, key=lambda i: (bearing(i), i))):
+            angle = start + 2 * math.pi * n / len(cluster)
             out[i] = (
                 round(cx + radius * math.cos(angle), 1),
                 round(cy + radius * math.sin(angle), 1),
@@ -96,66 +150,115 @@ def spread(
     return out
 
 
-def _marker(m: Marker, x: float, y: float, true_xy: tuple[float, float], r: float) -> str:
-    name = escape(f"{m.name} ({m.label}{', former' if m.former else ''})")
+def _wedges(parties: Sequence[str], x: float, y: float, r: float) -> str:
+    """One filled wedge per kind of presence (a whole disc when there is one)."""
+    if len(parties) == 1:
+        return f'<circle class="kb-wedge kb-wedge--{parties[0]}" cx="{x:g}" cy="{y:g}" r="{r:g}"/>'
+    out = []
+    for n, party in enumerate(parties):
+        a0 = -math.pi / 2 + 2 * math.pi * n / len(parties)
+        a1 = -math.pi / 2 + 2 * math.pi * (n + 1) / len(parties)
+        x0, y0 = round(x + r * math.cos(a0), 2), round(y + r * math.sin(a0), 2)
+        x1, y1 = round(x + r * math.cos(a1), 2), round(y + r * math.sin(a1), 2)
+        out.append(
+            f'<path class="kb-wedge kb-wedge--{party}" '
+            f'd="M{x:g},{y:g}L{x0:g},{y0:g}A{r:g},{r:g} 0 0 1 {x1:g},{y1:g}Z"/>'
+        )
+    return "".join(out)
+
+
+def _symbol(m: Marker, x: float, y: float, r: float) -> str:
     state = "former" if m.former else "active"
+    return (
+        f'<g class="kb-symbol kb-symbol--{state}">{_wedges(m.parties, x, y, r)}'
+        f'<circle class="kb-marker kb-marker--{state}" cx="{x:g}" cy="{y:g}" r="{r:g}" '
+        f'data-lat="{m.lat:g}" data-lon="{m.lon:g}"/></g>'
+    )
+
+
+def _marker(m: Marker, x: float, y: float, true_xy: tuple[float, float], r: float) -> str:
+    name = escape(f"{m.name} ({m.label})")
     tie = ""
     if (x, y) != true_xy:
         tie = (
             f'<line class="kb-map-tie" x1="{true_xy[0]:g}" y1="{true_xy[1]:g}" '
             f'x2="{x:g}" y2="{y:g}"/>'
+            f'<circle class="kb-map-anchor" cx="{true_xy[0]:g}" cy="{true_xy[1]:g}" r="2.5"/>'
         )
-    shape = (
-        f'<circle class="kb-marker kb-marker--{m.category} kb-marker--{state}" '
-        f'cx="{x:g}" cy="{y:g}" r="{r:g}" data-lat="{m.lat:g}" data-lon="{m.lon:g}"/>'
-    )
     return (
-        f'{tie}<a href="{escape(m.href)}" aria-label="{name}" data-id="{escape(m.id)}">'
-        f"<title>{name}</title>{shape}</a>"
+        f'{tie}<a xlink:href="{escape(m.href)}" aria-label="{name}" data-id="{escape(m.id)}">'
+        f"<title>{name}</title>{_symbol(m, x, y, r)}</a>"
     )
 
 
-def country_map(markers: Sequence[Marker], title: str) -> Markup:
-    """The whole country with every marker, and a legend of the categories shown."""
-    ordered = sorted(markers, key=lambda m: (m.lat, m.lon, m.id))
+def _svg(body: str, title: str, ident: str, role: str) -> str:
+    """The drawing. A map with links is a 'group' (an 'img' hides its links from screen
+    readers); a map without links is one 'img' with its title as the name."""
+    return (
+        f'<svg viewBox="0 0 {WIDTH:g} {HEIGHT:g}" role="{role}" aria-labelledby="{ident}" '
+        f'xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
+        f'<title id="{ident}">{escape(title)}</title>'
+        f'<path class="kb-map-land" d="{_outline_path()}"/>{body}</svg>'
+    )
+
+
+def country_map(markers: Sequence[Marker], title: str, legend: Legend) -> Markup:
+    """The whole country with every marker (former ones drawn first, so active ones stay on
+    top), and a legend. Nearby markers are spread apart and tied to their true places."""
+    ordered = sorted(markers, key=lambda m: (not m.former, -m.lat, m.lon, m.id))
     true = [project(m.lat, m.lon) for m in ordered]
     placed = spread(true)
-    body = "".join(
-        _marker(m, x, y, t, 6) for m, (x, y), t in zip(ordered, placed, true, strict=True)
-    )
-    legend = _legend(markers)
+    ties = [(m, p, t) for m, p, t in zip(ordered, placed, true, strict=True)]
+    body = "".join(_marker(m, x, y, t, RADIUS) for m, (x, y), t in ties)
+    moved = any(p != t for _, p, t in ties)
     return Markup(
-        f'<figure class="kb-map"><svg viewBox="0 0 {WIDTH:g} {HEIGHT:g}" role="img" '
-        f'aria-labelledby="kb-map-title" xmlns="http://www.w3.org/2000/svg">'
-        f'<title id="kb-map-title">{escape(title)}</title>'
-        f'<path class="kb-map-land" d="{_outline_path()}"/>{body}</svg>'
-        f"{legend}</figure>"
+        f'<figure class="kb-map"><div class="kb-map-frame">'
+        f"{_svg(body, title, addresses.MAP_TITLE, 'group')}</div>"
+        f"{_legend(markers, legend, moved)}</figure>"
     )
 
 
 def locator_map(marker: Marker, title: str) -> Markup:
     """A small map of the country with one marker, for an installation's page."""
     x, y = project(marker.lat, marker.lon)
-    name = escape(title)
-    state = "former" if marker.former else "active"
     return Markup(
-        f'<figure class="kb-map kb-map--locator"><svg viewBox="0 0 {WIDTH:g} {HEIGHT:g}" '
-        f'role="img" aria-label="{name}" xmlns="http://www.w3.org/2000/svg">'
-        f'<path class="kb-map-land" d="{_outline_path()}"/>'
-        f'<circle class="kb-marker kb-marker--{marker.category} kb-marker--{state}" '
-        f'cx="{x:g}" cy="{y:g}" r="14" data-lat="{marker.lat:g}" data-lon="{marker.lon:g}"/>'
-        f"</svg></figure>"
+        f'<figure class="kb-map kb-map--locator">'
+        f"{_svg(_symbol(marker, x, y, LOCATOR_RADIUS), title, addresses.LOCATOR_TITLE, 'img')}"
+        "</figure>"
     )
 
 
-def _legend(markers: Sequence[Marker]) -> str:
-    seen: dict[tuple[str, bool], str] = {}
-    for m in sorted(markers, key=lambda m: (m.former, m.category)):
-        seen.setdefault((m.category, m.former), m.label)
-    items = "".join(
-        f'<li><svg viewBox="0 0 20 20" aria-hidden="true" width="14" height="14">'
-        f'<circle class="kb-marker kb-marker--{cat} kb-marker--{"former" if former else "active"}"'
-        f' cx="10" cy="10" r="7"/></svg> {escape(label)}{", former" if former else ""}</li>'
-        for (cat, former), label in seen.items()
+def _swatch(parties: Sequence[str], state: str) -> str:
+    return (
+        '<svg viewBox="0 0 24 24" aria-hidden="true" width="16" height="16">'
+        f'<g class="kb-symbol kb-symbol--{state}">{_wedges(parties, 12, 12, 9)}'
+        f'<circle class="kb-marker kb-marker--{state}" cx="12" cy="12" r="9"/></g></svg>'
     )
-    return f'<figcaption><ul class="kb-map-legend">{items}</ul></figcaption>'
+
+
+def _legend(markers: Sequence[Marker], legend: Legend, moved: bool) -> str:
+    """Only what the map shows: the kinds of presence on it, active and former if both."""
+    shown = {p for m in markers for p in m.parties}
+    items = [
+        f"<li>{_swatch([value], 'active')} {escape(label)}</li>"
+        for value, label in legend.parties
+        if value in shown
+    ]
+    states = {m.former for m in markers}
+    neutral = ["none"]  # grey: active and former say nothing about who is present
+    if False in states:
+        items.append(f"<li>{_swatch(neutral, 'active')} {escape(legend.active)}</li>")
+    if True in states:
+        items.append(f"<li>{_swatch(neutral, 'former')} {escape(legend.former)}</li>")
+    if any(len(m.parties) > 1 for m in markers):
+        both = [v for v, _ in legend.parties if v in shown][:2]
+        items.append(f"<li>{_swatch(both, 'active')} {escape(legend.shared)}</li>")
+    if moved:
+        items.append(
+            '<li><svg viewBox="0 0 24 24" aria-hidden="true" width="16" height="16">'
+            '<line class="kb-map-tie" x1="3" y1="21" x2="15" y2="9"/>'
+            '<circle class="kb-map-anchor" cx="3" cy="21" r="2.5"/>'
+            f'<circle class="kb-marker kb-marker--active" cx="15" cy="9" r="6"/></svg> '
+            f"{escape(legend.moved)}</li>"
+        )
+    return f'<figcaption><ul class="kb-map-legend">{"".join(items)}</ul></figcaption>'

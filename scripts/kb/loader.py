@@ -17,6 +17,7 @@ after a plain value of several words) gets a warning.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections.abc import Callable
@@ -142,96 +143,6 @@ def _mark(mark: Any) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1)
 
 
-def _check_events(text: str, display: str) -> list[Issue]:
-    """Walk the parser's events; refuse what the strict policy forbids before anything is built."""
-    found: list[Issue] = []
-
-    def add(mark: Any, rule: str, msg: str) -> None:
-        line, col = _mark(mark)
-        found.append(Issue(display, line, col, Level.ERROR, rule, msg))
-
-    depth = 0
-    documents = 0
-    counts: list[int] = []  # children seen so far in each open collection
-    is_seq: list[bool] = []
-    try:
-        for ev in yaml.parse(text, Loader=_Parser):
-            if isinstance(ev, yaml.DocumentStartEvent):
-                documents += 1
-                if documents == 2:
-                    add(
-                        ev.start_mark,
-                        "documents",
-                        "a second YAML document starts here; a data file holds exactly one "
-                        "(remove the '---' line and what follows, or move it to its own file)",
-                    )
-            if isinstance(ev, yaml.AliasEvent):
-                add(
-                    ev.start_mark,
-                    "anchors",
-                    f"alias '*{ev.anchor}' is not allowed; write the value out in full",
-                )
-                continue
-            if isinstance(ev, yaml.NodeEvent) and ev.anchor is not None:
-                add(
-                    ev.start_mark,
-                    "anchors",
-                    f"anchor '&{ev.anchor}' is not allowed; write values out in full",
-                )
-            tag = getattr(ev, "tag", None)
-            if isinstance(ev, yaml.NodeEvent) and tag is not None and tag != "!":
-                add(
-                    ev.start_mark,
-                    "tags",
-                    f"explicit tag '{tag}' is not allowed; remove it (values are plain text, "
-                    "numbers, true or false)",
-                )
-            if isinstance(ev, yaml.NodeEvent) and counts:
-                counts[-1] += 1
-                if is_seq[-1] and counts[-1] == limits.MAX_LIST_ITEMS + 1:
-                    add(
-                        ev.start_mark,
-                        "limits",
-                        f"list has more than {limits.MAX_LIST_ITEMS} entries "
-                        "(MAX_LIST_ITEMS); split the data",
-                    )
-            if isinstance(ev, yaml.ScalarEvent) and len(ev.value) > limits.MAX_STRING_CHARS:
-                add(
-                    ev.start_mark,
-                    "limits",
-                    f"text of {len(ev.value)} characters is longer than "
-                    f"{limits.MAX_STRING_CHARS} (MAX_STRING_CHARS); shorten it",
-                )
-            if isinstance(ev, yaml.CollectionStartEvent):
-                depth += 1
-                counts.append(0)
-                is_seq.append(isinstance(ev, yaml.SequenceStartEvent))
-                if depth == limits.MAX_DEPTH + 1:
-                    add(
-                        ev.start_mark,
-                        "limits",
-                        f"nesting is deeper than {limits.MAX_DEPTH} levels (MAX_DEPTH); "
-                        "flatten the structure",
-                    )
-                    return found
-            elif isinstance(ev, yaml.CollectionEndEvent):
-                depth -= 1
-                counts.pop()
-                is_seq.pop()
-    except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        problem = " ".join(str(p) for p in (e.context, e.problem) if p)
-        if mark is not None and text[mark.index : mark.index + 1] == "\t":
-            add(mark, "yaml", "a tab character is used for indentation; indent with spaces")
-        elif mark is not None:
-            add(mark, "yaml", f"YAML syntax: {problem}")
-        else:
-            found.append(Issue(display, 1, 1, Level.ERROR, "yaml", f"YAML syntax: {problem}"))
-    except (yaml.YAMLError, RecursionError) as e:
-        found.append(Issue(display, 1, 1, Level.ERROR, "yaml", f"YAML syntax: {e}"))
-    return found
-
-
 def typed_scalar(value: str) -> bool | int | float | None:
     """What an unquoted scalar means where a number or boolean is expected, if anything."""
     if value in ("true", "false"):
@@ -243,6 +154,12 @@ def typed_scalar(value: str) -> bool | int | float | None:
     return None
 
 
+_SCALAR, _ALIAS = yaml.ScalarEvent, yaml.AliasEvent
+_MAP_START, _SEQ_START = yaml.MappingStartEvent, yaml.SequenceStartEvent
+_MAP_END, _SEQ_END = yaml.MappingEndEvent, yaml.SequenceEndEvent
+_DOC_START, _STREAM_END = yaml.DocumentStartEvent, yaml.StreamEndEvent
+
+
 def _field(path: JsonPath) -> str:
     """How messages name the value at `path`: its key, or 'an entry of KEY' in a list."""
     keys = [p for p in path if isinstance(p, str)]
@@ -251,43 +168,294 @@ def _field(path: JsonPath) -> str:
     return f"'{keys[-1]}'" if isinstance(path[-1], str) else f"an entry of '{keys[-1]}'"
 
 
-class _Builder:
+class _Frame:
+    """An open mapping or list while its events arrive."""
+
+    __slots__ = ("key", "mapping", "path", "value")
+
+    def __init__(self, value: dict[str, Any] | list[Any], path: JsonPath) -> None:
+        self.value = value
+        self.path = path
+        self.mapping = isinstance(value, dict)
+        self.key: str | None = None
+        """In a mapping: the accepted key whose value comes next."""
+
+
+class _Pass:
+    """One walk over the parser's events that both applies the strict policy and builds the
+    values with their positions: YAML is parsed once per file.
+
+    `policy` holds what the policy refuses (anchors, tags, documents, limits, syntax); when it
+    is not empty the file is refused with those alone. Otherwise `issues` holds the problems
+    found while building (null, escaped characters, duplicate and merge keys, cut comments).
+    """
+
     def __init__(self, display: str, text: str) -> None:
         self.display = display
         self.text = text
-        self.positions: dict[JsonPath, tuple[int, int]] = {(): (1, 1)}
+        self.policy: list[Issue] = []
         self.issues: list[Issue] = []
+        self.positions: dict[JsonPath, tuple[int, int]] = {(): (1, 1)}
         self.plain: set[JsonPath] = set()
+        self.root: dict[str, Any] | None = None
+        self.top: Any = None
+        """Start mark of the top-level node, when there is one."""
+
+    def refuse(self, mark: Any, rule: str, msg: str) -> None:
+        line, col = _mark(mark)
+        self.policy.append(Issue(self.display, line, col, Level.ERROR, rule, msg))
 
     def error(self, mark: Any, rule: str, msg: str) -> None:
         line, col = _mark(mark)
         self.issues.append(Issue(self.display, line, col, Level.ERROR, rule, msg))
 
-    def scalar(self, node: yaml.ScalarNode, field: str) -> bool:
-        """Apply the character policy to a decoded key or value; False when it is refused."""
-        value = node.value
-        for _, ch, kind in chars.forbidden(value):
+    def run(self, parser: Any) -> None:
+        """Read every event from `parser`; a syntax error ends the walk with a located issue."""
+        try:
+            self._events(parser)
+        except yaml.MarkedYAMLError as e:
+            mark = e.problem_mark or e.context_mark
+            problem = " ".join(str(p) for p in (e.context, e.problem) if p)
+            if mark is not None and self.text[mark.index : mark.index + 1] == "\t":
+                self.refuse(
+                    mark, "yaml", "a tab character is used for indentation; indent with spaces"
+                )
+            elif mark is not None:
+                self.refuse(mark, "yaml", f"YAML syntax: {problem}")
+            else:
+                self.policy.append(
+                    Issue(self.display, 1, 1, Level.ERROR, "yaml", f"YAML syntax: {problem}")
+                )
+        except (yaml.YAMLError, RecursionError) as e:
+            self.policy.append(Issue(self.display, 1, 1, Level.ERROR, "yaml", f"YAML syntax: {e}"))
+
+    def _marked(self, ev: Any, cls: type) -> None:
+        """Refuse an alias, an anchor or an explicit tag."""
+        if cls is _ALIAS:
+            self.refuse(
+                ev.start_mark,
+                "anchors",
+                f"alias '*{ev.anchor}' is not allowed; write the value out in full",
+            )
+            return
+        if ev.anchor is not None:
+            self.refuse(
+                ev.start_mark,
+                "anchors",
+                f"anchor '&{ev.anchor}' is not allowed; write values out in full",
+            )
+        tag = ev.tag
+        if tag is not None and tag != "!":
+            self.refuse(
+                ev.start_mark,
+                "tags",
+                f"explicit tag '{tag}' is not allowed; remove it (values are plain text, "
+                "numbers, true or false)",
+            )
+
+    def _events(self, parser: Any) -> None:
+        depth = documents = 0
+        counts: list[int] = []  # children seen so far in each open collection
+        is_seq: list[bool] = []
+        stack: list[_Frame] = []
+        skip_depth = 0  # > 0 inside a node that is not built (a refused key or its value)
+        skip_nodes = 0  # whole nodes still to pass over without building
+        built = False  # the first document's top-level node has been seen
+        get_event = parser.get_event
+        positions, plain, text = self.positions, self.plain, self.text
+        comment = _COMMENT_AFTER.match
+        max_items, max_chars = limits.MAX_LIST_ITEMS + 1, limits.MAX_STRING_CHARS
+        while True:
+            ev = get_event()
+            cls = ev.__class__
+            start = cls is _MAP_START or cls is _SEQ_START
+            if cls is _SCALAR or start or cls is _ALIAS:
+                # -- the policy, on every node whether it is built or not
+                if ev.anchor is not None or (cls is not _ALIAS and ev.tag is not None):
+                    self._marked(ev, cls)
+                if counts:
+                    counts[-1] += 1
+                    if counts[-1] == max_items and is_seq[-1]:
+                        self.refuse(
+                            ev.start_mark,
+                            "limits",
+                            f"list has more than {limits.MAX_LIST_ITEMS} entries "
+                            "(MAX_LIST_ITEMS); split the data",
+                        )
+                if cls is _SCALAR and len(ev.value) > max_chars:
+                    self.refuse(
+                        ev.start_mark,
+                        "limits",
+                        f"text of {len(ev.value)} characters is longer than "
+                        f"{limits.MAX_STRING_CHARS} (MAX_STRING_CHARS); shorten it",
+                    )
+                if start:
+                    depth += 1
+                    counts.append(0)
+                    is_seq.append(cls is _SEQ_START)
+                    if depth == limits.MAX_DEPTH + 1:
+                        self.refuse(
+                            ev.start_mark,
+                            "limits",
+                            f"nesting is deeper than {limits.MAX_DEPTH} levels (MAX_DEPTH); "
+                            "flatten the structure",
+                        )
+                        return
+                # -- building
+                if skip_depth:
+                    skip_depth += start
+                    continue
+                if skip_nodes:
+                    skip_nodes -= 1
+                    skip_depth = int(start)
+                    continue
+                if not stack:
+                    if built:  # a later document: refused above, nothing to build
+                        skip_depth = int(start)
+                        continue
+                    built = True
+                    self.top = ev.start_mark
+                    if cls is _MAP_START:
+                        self.root = {}
+                        stack.append(_Frame(self.root, ()))
+                    else:
+                        skip_depth = int(start)
+                    continue
+                frame = stack[-1]
+                parent: Any = frame.value
+                if frame.mapping:
+                    key = frame.key
+                    if key is None:  # this node is a key
+                        if cls is not _SCALAR:
+                            if start:
+                                self.error(
+                                    ev.start_mark,
+                                    "yaml",
+                                    "a key must be plain text, not a list or mapping",
+                                )
+                            skip_depth, skip_nodes = int(start), 1
+                        else:
+                            # the common case inline: a key that needs no second look
+                            key, style = ev.value, ev.style
+                            end = ev.end_mark.index
+                            if (
+                                (style == '"' or (not style and comment(text, end, end + 200)))
+                                and not self._text(ev, "a key")
+                            ) or not self._key(ev, key, style, frame):
+                                skip_nodes = 1
+                            else:
+                                frame.key = key
+                        continue
+                    frame.key = None
+                    path: JsonPath = (*frame.path, key)
+                else:
+                    key = None
+                    path = (*frame.path, len(parent))
+                    mark = ev.start_mark
+                    positions[path] = (mark.line + 1, mark.column + 1)
+                if cls is _SCALAR:
+                    value: Any = ev.value
+                    style = ev.style
+                    if not style:  # plain (libyaml reports it as "", PyYAML as None)
+                        plain.add(path)
+                        if value in _NULLS:
+                            self._null(ev, path)
+                        end = ev.end_mark.index
+                        if comment(text, end, end + 200):
+                            self._text(ev, path)
+                    elif style == '"':
+                        self._text(ev, path)
+                elif cls is _ALIAS:
+                    value = None
+                else:
+                    value = {} if cls is _MAP_START else []
+                    stack.append(_Frame(value, path))
+                if key is None:
+                    parent.append(value)
+                else:
+                    parent[key] = value
+            elif cls is _MAP_END or cls is _SEQ_END:
+                depth -= 1
+                counts.pop()
+                is_seq.pop()
+                if skip_depth:
+                    skip_depth -= 1
+                elif stack:
+                    stack.pop()
+            elif cls is _DOC_START:
+                documents += 1
+                if documents == 2:
+                    self.refuse(
+                        ev.start_mark,
+                        "documents",
+                        "a second YAML document starts here; a data file holds exactly one "
+                        "(remove the '---' line and what follows, or move it to its own file)",
+                    )
+            elif cls is _STREAM_END:
+                return
+
+    def _key(self, ev: Any, key: str, style: str | None, frame: _Frame) -> bool:
+        """Whether a key is accepted (its position is then recorded): not a merge key, and not
+        one the mapping already has."""
+        if key == "<<" and not style:
             self.error(
-                node.start_mark,
-                "characters",
-                f"{chars.describe(ch, kind)} in {field} is not allowed (written as "
-                "an escape in quotes); delete it",
+                ev.start_mark,
+                "anchors",
+                "merge key '<<' is not allowed; write the keys out in full",
             )
             return False
-        if not unicodedata.is_normalized("NFC", value):
+        path = (*frame.path, key)
+        if key in frame.value:  # every accepted key gets a value (None for a refused alias)
             self.error(
-                node.start_mark,
-                "unicode",
-                f"{field} is not in Unicode NFC form (a letter followed by a separate "
-                "combining accent, written as an escape); write the accented letter itself",
+                ev.start_mark,
+                "duplicate-key",
+                f"duplicate key '{key}' (first on line {self.positions[path][0]}); "
+                "keep one of them",
             )
             return False
-        if not node.style:
-            after = self.text[node.end_mark.index : node.end_mark.index + 200]
-            rest = after.split("\n", 1)[0].strip() if _COMMENT_AFTER.match(after) else ""
+        mark = ev.start_mark
+        self.positions[path] = (mark.line + 1, mark.column + 1)
+        return True
+
+    def _null(self, ev: Any, path: JsonPath) -> None:
+        self.error(
+            ev.start_mark,
+            "null",
+            f"{_field(path)} is {ev.value}, which YAML reads as 'no value'; write the "
+            "value, delete the line if the field is optional, or put it in quotes "
+            f"('\"{ev.value}\"') if you mean the word",
+        )
+
+    def _text(self, ev: Any, where: JsonPath | str) -> bool:
+        """The character policy on a decoded key or value; False when it is refused.
+
+        The file's text has passed the policy already, and only an escape in a double-quoted
+        scalar can make a character that is not in it; so only those are checked again."""
+        value: str = ev.value
+        if ev.style == '"':
+            for _, ch, kind in chars.forbidden(value):
+                self.error(
+                    ev.start_mark,
+                    "characters",
+                    f"{chars.describe(ch, kind)} in {_name(where)} is not allowed (written as "
+                    "an escape in quotes); delete it",
+                )
+                return False
+            if not unicodedata.is_normalized("NFC", value):
+                self.error(
+                    ev.start_mark,
+                    "unicode",
+                    f"{_name(where)} is not in Unicode NFC form (a letter followed by a separate "
+                    "combining accent, written as an escape); write the accented letter itself",
+                )
+                return False
+        elif not ev.style:
+            end = ev.end_mark.index
+            after = self.text[end : end + 200]
+            rest = after.split("\n", 1)[0].strip()
             # '#1' or a comment after prose is probably text; 'kind: news  # one of: ...' is not
             if value and rest and (not rest[1:2].isspace() or " " in value):
-                line, col = _mark(node.end_mark)
+                line, col = _mark(ev.end_mark)
                 self.issues.append(
                     Issue(
                         self.display,
@@ -295,63 +463,16 @@ class _Builder:
                         col + after.index("#"),
                         Level.WARNING,
                         "comment",
-                        f"{field} stops before '{chars.shown(rest[:40])}': in YAML ' #' starts "
-                        "a comment, so the rest of the line is not part of the value; put the "
-                        "whole value in quotes if the '#' belongs to it",
+                        f"{_name(where)} stops before '{chars.shown(rest[:40])}': in YAML ' #' "
+                        "starts a comment, so the rest of the line is not part of the value; put "
+                        "the whole value in quotes if the '#' belongs to it",
                     )
                 )
         return True
 
-    def build(self, node: yaml.Node, path: JsonPath) -> Any:
-        if isinstance(node, yaml.ScalarNode):
-            field = _field(path)
-            if not node.style:  # plain (libyaml reports it as "", PyYAML as None)
-                self.plain.add(path)
-                if node.value in _NULLS:
-                    self.error(
-                        node.start_mark,
-                        "null",
-                        f"{field} is {node.value}, which YAML reads as 'no value'; write the "
-                        "value, delete the line if the field is optional, or put it in quotes "
-                        f"('\"{node.value}\"') if you mean the word",
-                    )
-            self.scalar(node, field)
-            return node.value
-        if isinstance(node, yaml.SequenceNode):
-            items = []
-            for i, child in enumerate(node.value):
-                self.positions[(*path, i)] = _mark(child.start_mark)
-                items.append(self.build(child, (*path, i)))
-            return items
-        result: dict[str, Any] = {}
-        first: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                self.error(
-                    key_node.start_mark, "yaml", "a key must be plain text, not a list or mapping"
-                )
-                continue
-            key = key_node.value
-            if not self.scalar(key_node, "a key"):
-                continue
-            if key == "<<" and not key_node.style:
-                self.error(
-                    key_node.start_mark,
-                    "anchors",
-                    "merge key '<<' is not allowed; write the keys out in full",
-                )
-                continue
-            if key in first:
-                self.error(
-                    key_node.start_mark,
-                    "duplicate-key",
-                    f"duplicate key '{key}' (first on line {first[key]}); keep one of them",
-                )
-                continue
-            first[key] = key_node.start_mark.line + 1
-            self.positions[(*path, key)] = _mark(key_node.start_mark)
-            result[key] = self.build(value_node, (*path, key))
-        return result
+
+def _name(where: JsonPath | str) -> str:
+    return where if isinstance(where, str) else _field(where)
 
 
 def schema_line(kind: str) -> str:
@@ -397,17 +518,15 @@ def parse(
         )
     if issues:
         return None, issues
-    issues = _check_events(text, display)
-    if issues:
-        return None, issues
-    loader = _Parser(text)
+    walk = _Pass(display, text)
+    parser = _Parser(text)
     try:
-        node = loader.get_single_node()
-    except yaml.YAMLError as e:  # already caught by the event pass; kept as a safety net
-        return None, [Issue(display, 1, 1, Level.ERROR, "yaml", f"YAML syntax: {e}")]
+        walk.run(parser)
     finally:
-        loader.dispose()
-    if node is None:
+        parser.dispose()
+    if walk.policy:
+        return None, walk.policy
+    if walk.top is None:
         return None, [
             Issue(
                 display,
@@ -418,8 +537,8 @@ def parse(
                 "file is empty; it must hold a mapping that starts with 'id:'",
             )
         ]
-    if not isinstance(node, yaml.MappingNode):
-        line, col = _mark(node.start_mark)
+    if walk.root is None:
+        line, col = _mark(walk.top)
         return None, [
             Issue(
                 display,
@@ -431,12 +550,11 @@ def parse(
                 "not a list or a single value",
             )
         ]
-    builder = _Builder(display, text)
-    data = builder.build(node, ())
-    if any(i.level is Level.ERROR for i in builder.issues):
-        return None, builder.issues
-    record = Record(kind, display, data, builder.positions, frozenset(builder.plain))
-    return record, builder.issues
+    if any(i.level is Level.ERROR for i in walk.issues):
+        return None, walk.issues
+    data = walk.root
+    record = Record(kind, display, data, walk.positions, frozenset(walk.plain))
+    return record, walk.issues
 
 
 def display_path(path: Path, base: Path | None = None) -> str:
@@ -466,6 +584,13 @@ def load_file(
             raw = fh.read(limits.MAX_FILE_BYTES + 1)
     except OSError as e:
         return None, [Issue(display, 1, 1, Level.ERROR, "files", f"cannot read file: {e.strerror}")]
+    return load_raw(raw, display, kind, header)
+
+
+def load_raw(
+    raw: bytes, display: str, kind: str, header: str | None = None
+) -> tuple[Record | None, list[Issue]]:
+    """`parse`, with at most MAX_ISSUES_PER_FILE problems shown for one file."""
     record, issues = parse(raw, display, kind, header)
     if len(issues) > limits.MAX_ISSUES_PER_FILE:
         hidden = len(issues) - limits.MAX_ISSUES_PER_FILE
@@ -493,23 +618,60 @@ LoadFile = Callable[[Path, str, Path | None, str | None], tuple[Record | None, l
 """How one file is loaded (and, in the checker, validated and memoized)."""
 
 
-def load_root(
-    root: Path, base: Path | None = None, load: LoadFile | None = None
-) -> tuple[list[Record], list[Issue], int]:
-    """Load every data file under `root` with `load` (default `load_file`, which the checker
-    wraps to add the schema step and a memo). Returns records, problems, and the count of files
-    and other entries looked at; anything in the folder that is not read is a problem."""
-    load = load or load_file
-    records: list[Record] = []
+@dataclass(frozen=True)
+class DataFile:
+    """One file to read under a data root: its kind, its name in messages, its first line."""
+
+    path: Path
+    kind: str
+    display: str
+    header: str | None
+
+
+def root_files(root: Path, base: Path | None = None) -> tuple[list[DataFile], list[Issue]]:
+    """Every data file under `root` in a stable order, and a problem for each other entry.
+
+    Names in messages are `display_path`'s; they are worked out from the resolved root, since
+    the walk refuses symbolic links inside it (resolving each of thousands of files costs)."""
     files, unexpected = datatree.walk(root)
     issues = [
         Issue(display_path(u.path, base), 1, 1, Level.ERROR, "files", u.message) for u in unexpected
     ]
     header_for = {kind: schema_line(kind) for kind in (*KINDS.values(), "overview")}
     checked_header = (root / "schema").is_dir()
-    for path, kind in files:
-        record, problems = load(path, kind, base, header_for[kind] if checked_header else None)
+    real_root = root.resolve()
+    start = (base or Path.cwd()).resolve()
+    if real_root.is_relative_to(start):  # the usual case: one prefix for every file
+        prefix = real_root.relative_to(start).as_posix() + "/"
+        prefix = "" if prefix == "./" else prefix
+        skip = len(str(root)) + 1
+        shown = [prefix + str(path)[skip:].replace(os.sep, "/") for path, _ in files]
+    else:
+        shown = []
+        for path, _ in files:
+            full = real_root / path.relative_to(root)
+            rel = full.is_relative_to(start)
+            shown.append(full.relative_to(start).as_posix() if rel else full.as_posix())
+    header = {kind: header_for[kind] if checked_header else None for kind in header_for}
+    return [
+        DataFile(path, kind, name, header[kind])
+        for (path, kind), name in zip(files, shown, strict=True)
+    ], issues
+
+
+def load_root(
+    root: Path, base: Path | None = None, load: LoadFile | None = None
+) -> tuple[list[Record], list[Issue], int]:
+    """Load every data file under `root` with `load` (default `load_file`). Returns records,
+    problems, and the count of files and other entries looked at; anything in the folder that
+    is not read is a problem."""
+    load = load or load_file
+    records: list[Record] = []
+    files, issues = root_files(root, base)
+    looked_at = len(files) + len(issues)
+    for f in files:
+        record, problems = load(f.path, f.kind, base, f.header)
         issues.extend(problems)
         if record is not None:
             records.append(record)
-    return records, issues, len(files) + len(unexpected)
+    return records, issues, looked_at

@@ -10,7 +10,6 @@ next one, so the memo holds at most two runs' worth of files.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -29,16 +28,22 @@ class Memo:
         self._previous, self._current = self._current, {}
         self.hits = self.misses = 0
 
-    def get(self, key: Key, compute: Callable[[], Any]) -> Any:
+    def recall(self, key: Key) -> Any:
+        """The remembered value (kept for this run), or None: the caller computes it and
+        hands it to `keep`. Lets a run compute all its misses at once (in parallel)."""
         if key in self._current:
             self.hits += 1
             return self._current[key]
         if key in self._previous:
             self.hits += 1
             value = self._previous.pop(key)
-        else:
-            self.misses += 1
-            value = compute()
+            self._current[key] = value
+            return value
+        return None
+
+    def keep(self, key: Key, value: Any) -> Any:
+        """Remember a value computed after `recall` missed."""
+        self.misses += 1
         self._current[key] = value
         return value
 

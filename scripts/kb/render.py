@@ -13,18 +13,37 @@ import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import jinja2
+import jinja2.bccache
 from markupsafe import Markup, escape
 
-from kb import addresses, counts, i18n, languages, paths, schema, siteconfig
+from kb import (
+    addresses,
+    cite,
+    counts,
+    export,
+    i18n,
+    languages,
+    linked,
+    maps,
+    paths,
+    schema,
+    siteconfig,
+    structured,
+)
 from kb.dates import PartialDate
 from kb.fold import also_written
 from kb.model import Claim, Corpus, Page, Text, event_key
+from kb.site import Site
 from kb.stats import quality
+
+if TYPE_CHECKING:
+    from kb.publish import Download
 
 # Inline Markdown syntax that could turn data into markup; '<', '>' and '&' are left to the
 # HTML escape that follows, so they become entities rather than backslash sequences.
@@ -47,7 +66,13 @@ def md_text(value: Any, lang: str = addresses.DEFAULT_LANGUAGE) -> str | Markup:
         if value.missing(lang):
             return untranslated(value.en, lang)
         value = value.get(lang)
-    text = _SPACE.sub(" ", str(value)).strip()
+    return _inert(str(value))
+
+
+@lru_cache(maxsize=65536)
+def _inert(text: str) -> str:
+    """`md_text` of a string, remembered: names, titles and labels recur on many pages."""
+    text = _SPACE.sub(" ", text).strip()
     text = _MD_INLINE.sub(r"\\\1", text)
     match = _MD_LINE_START.match(text)
     if match:
@@ -57,6 +82,33 @@ def md_text(value: Any, lang: str = addresses.DEFAULT_LANGUAGE) -> str | Markup:
             else "\\" + text
         )
     return text
+
+
+@lru_cache(maxsize=65536)
+def relative(target: str, start: str) -> str:
+    """`posixpath.relpath(target, start or ".")` for two docs paths, remembered: relpath asks
+    the system for the working folder on every call, a fifth of page generation at scale, and
+    the same few folders link to the same pages again and again."""
+    return posixpath.relpath(target, start or ".")
+
+
+class _Compiled(jinja2.BytecodeCache):
+    """Compiled templates kept in memory by name and source checksum, so each new Renderer
+    (every build under `mkdocs serve`, each language) skips compiling an unchanged template."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._code.get(bucket.key + bucket.checksum)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key + bucket.checksum] = bucket.bytecode_to_string()
+
+
+_COMPILED = _Compiled()
 
 
 def untranslated(english: str, lang: str) -> Markup:
@@ -155,12 +207,17 @@ class Renderer:
         changed: dict[str, str] | None = None,
         templates: Path = paths.TEMPLATES,
         lang: str = addresses.DEFAULT_LANGUAGE,
+        site: Site | None = None,
+        downloads: tuple[Download, ...] = (),
     ) -> None:
         self.corpus = corpus
         self.changed = changed or {}
         """Data file path -> date it last changed in git; empty when unknown."""
         self.lang = lang
         self.language = i18n.language(lang)
+        self.site = site or Site("", "")
+        """Name and public address, for citations and JSON-LD."""
+        self._citables = cite.citables(corpus, self.site, self.changed, lang)
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(templates),
             autoescape=True,
@@ -169,6 +226,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            bytecode_cache=_COMPILED,
         )
         certainty = certainty_meanings(lang)
         self.env.filters.update(
@@ -206,6 +264,22 @@ class Renderer:
             statement=lambda ident: counts.statement(corpus, ident),
             counts_for=lambda ident: counts.counting(corpus, ident),
             presence_summary=lambda: counts.summary(corpus),
+            # Maps, citations, downloads (issue 15): Markup built in Python, escaped there.
+            country_map=lambda: maps.country(
+                corpus, lambda b: self._url_to(addresses.page("base", b.id, lang)), self.language
+            ),
+            locator_map=lambda base: maps.locator(base, self.language),
+            unmapped=lambda: maps.unlocated(corpus),
+            citation=self._citation,
+            citation_file=lambda kind, ident, fmt: addresses.citation(kind, ident, fmt, lang),
+            claim_citation=self._claim_citation,
+            # The downloads exist once, in the default language's build (both languages in
+            # them): other languages' pages link there by full address, outside their build.
+            record_json=lambda kind, ident: addresses.record_json(kind, ident),
+            file_link=self._file_link,
+            downloads=downloads,
+            licence={"name": export.LICENCE, "url": export.LICENCE_URL},
+            file_size=self._size,
             # Addresses: templates never spell a path or an anchor themselves.
             page=lambda name, ident=None: addresses.page(name, ident, lang),
             record_page=lambda page_id: addresses.record_page(page_id, lang),
@@ -221,6 +295,7 @@ class Renderer:
                 "location": addresses.LOCATION,
                 "presence": addresses.PRESENCE,
                 "cited_sources": addresses.CITED_SOURCES,
+                "cite": addresses.CITE,
             },
         )
 
@@ -267,6 +342,50 @@ class Renderer:
             )
         return labels[value]
 
+    def _url_to(self, target: str) -> str:
+        """A relative URL from the built page being rendered to another page's URL, for raw
+        HTML (an SVG link), which MkDocs does not rewrite as it does Markdown links."""
+        here = addresses.url(self._current)
+        there = addresses.url(target)
+        rel = posixpath.relpath(there or ".", here.rstrip("/") or ".")
+        return "./" if rel == "." else rel + ("/" if there.endswith("/") else "")
+
+    def _citation(self, kind: str, ident: str) -> str:
+        """The plain-text suggested citation of a page or claim."""
+        return structured.citation_text(self._citables[kind, ident], self.language)
+
+    def _claim_citation(self, claim: Claim) -> Markup:
+        """A closed "Cite this claim" box (raw HTML: text escaped here, links made here)."""
+        text = escape(self._citation("claim", claim.id))
+        links = Markup(" · ").join(
+            Markup('<a href="{}">{}</a>').format(
+                self._file_url(addresses.citation("claim", claim.id, fmt, self.lang)), label
+            )
+            for fmt, label in (("bib", "BibTeX"), ("json", "CSL-JSON"))
+        )
+        return Markup(
+            '<details class="kb-cite-this"><summary>{}</summary><p>{}<br>{}</p></details>'
+        ).format(self.language.string("cite-claim"), text, links)
+
+    def _file_url(self, target: str) -> str:
+        """A relative URL from the built page being rendered to a published file."""
+        here = addresses.url(self._current)
+        return posixpath.relpath(target, here.rstrip("/") or ".")
+
+    def _file_link(self, path: str) -> Markup:
+        """A Markdown link destination to a download (a default-language site path)."""
+        if self.lang == addresses.DEFAULT_LANGUAGE or not self.site.url:
+            return self._link_to(path)
+        return Markup(href(self.site.absolute(path)))
+
+    def _size(self, size: int) -> str:
+        """A file size in words of the rendering language (1 kB = 1,000 bytes)."""
+        if size < 1000:
+            return self.language.string("size-bytes").format(n=size)
+        if size < 1_000_000:
+            return self.language.string("size-kb").format(n=f"{size / 1000:.1f}")
+        return self.language.string("size-mb").format(n=f"{size / 1_000_000:.1f}")
+
     def _by_name(self, records: Any) -> list[Any]:
         """Records (bases, actors) in the alphabetical order of their names in the rendering
         language: Turkish order on Turkish pages, English order on English ones."""
@@ -275,7 +394,7 @@ class Renderer:
 
     def _link_to(self, target: str, anchor: str | None = None) -> Markup:
         """A relative Markdown link destination from the current page to a docs path."""
-        rel = posixpath.relpath(target, posixpath.dirname(self._current) or ".")
+        rel = relative(target, posixpath.dirname(self._current))
         return Markup(rel + (f"#{anchor}" if anchor else ""))
 
     def render(self, template: str, uri: str, **context: Any) -> str:
@@ -299,6 +418,11 @@ class Renderer:
                 if path is not None:
                     context["changed"] = self.changed.get(path)
                 body, meta = self.render_page(kind.template, uri, **context)
+                record = context.get("base") or context.get("claim")
+                if kind.record in ("base", "claim") and record is not None:
+                    # JSON-LD for the theme's head (main.html); built and escaped in kb.linked
+                    head = linked.head(self.corpus, record, self.site, self.lang)
+                    meta = {**meta, "kb_jsonld": str(head)}
                 out.append(Generated(uri, body, path, meta))
         return out
 

@@ -39,16 +39,20 @@ def jsonld(obj: dict[str, Any]) -> Markup:
     return Markup(f'<script type="application/ld+json">{text}</script>')
 
 
-def place(name: str, alternate: Sequence[str], lat: float, lon: float, url: str) -> dict[str, Any]:
-    """schema.org Place for an installation page."""
-    return {
+def place(
+    name: str, alternate: Sequence[str], point: tuple[float, float] | None, url: str
+) -> dict[str, Any]:
+    """schema.org Place for an installation page; `geo` only where a source gives a point."""
+    obj: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Place",
         "name": name,
         "alternateName": list(dict.fromkeys(a for a in alternate if a and a != name)),
-        "geo": {"@type": "GeoCoordinates", "latitude": lat, "longitude": lon},
         "url": url,
     }
+    if point is not None:
+        obj["geo"] = {"@type": "GeoCoordinates", "latitude": point[0], "longitude": point[1]}
+    return obj
 
 
 @dataclass(frozen=True)
@@ -146,25 +150,39 @@ class Citable:
     site_name: str
 
 
-def citation_text(c: Citable) -> str:
+def citation_text(c: Citable, language: Language = EN) -> str:
     """A plain-text citation; the reader adds the date they read it."""
-    changed = f" Last changed {c.changed}." if c.changed else ""
-    return f"“{c.title}”. {c.site_name}.{changed} {c.url}"
+    changed = " " + language.string("cite-changed").format(date=c.changed) if c.changed else ""
+    title = c.title if c.title.endswith((".", "?", "!", "…")) else c.title + "."
+    return f"“{title}” {c.site_name}.{changed} {c.url}"
+
+
+_BIB_WORDS = {"\\": r"\textbackslash{}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
 
 
 def _bib(value: str) -> str:
-    return re.sub(r"([\\{}%&$#_^~])", r"\\\1", value)
+    r"""A value as literal BibTeX text: TeX's special characters escaped; a backslash becomes
+    \textbackslash{}, since two backslashes would be a line break."""
+    return re.sub(r"[\\{}%&$#_^~]", lambda m: _BIB_WORDS.get(m.group(), "\\" + m.group()), value)
 
 
-def bibtex(c: Citable) -> str:
+def _bib_url(url: str) -> str:
+    """A URL as BibTeX reads it: verbatim (biblatex and the url package take `_`, `#` and `%`
+    as they are); the site's addresses never hold braces, backslashes or spaces."""
+    if re.search(r"[{}\\\s]", url):
+        raise ValueError(f"not a citable address: {url!r}")
+    return url
+
+
+def bibtex(c: Citable, language: Language = EN) -> str:
     year = f"  year = {{{c.changed[:4]}}},\n" if c.changed else ""
     return (
         f"@misc{{{c.key},\n"
         f"  title = {{{_bib(c.title)}}},\n"
         f"  howpublished = {{{_bib(c.site_name)}}},\n"
         f"{year}"
-        f"  url = {{{_bib(c.url)}}},\n"
-        f"  note = {{Last changed {c.changed or 'unknown'}}}\n"
+        f"  url = {{{_bib_url(c.url)}}},\n"
+        f"  note = {{{_bib(language.string('cite-changed').format(date=c.changed or '?'))}}}\n"
         "}\n"
     )
 

@@ -329,6 +329,69 @@ STRINGS: dict[str, str] = {
     ),
     "report-intro": "To report an error or propose a claim, open an issue with one of these forms:",
     "report-blank": "or [open a blank issue]({url}) for anything else.",
+    # maps (plain text: they are escaped into SVG, not read as Markdown)
+    "map-title": "Map of the installations in Turkey that have sourced coordinates",
+    "locator-title": "Where {name} is in Turkey",
+    "marker-active": "{present}, active",
+    "marker-former": "{present}, former",
+    "legend-active": "active (filled)",
+    "legend-former": "former (pale, dashed ring)",
+    "legend-shared": "several present: one wedge each",
+    "legend-moved": "moved apart from a nearby marker; the dot is the true place",
+    "not-on-map": "Not on the map, because no source consulted gives a point for them:",
+    # cite this page; downloads
+    "cite-heading": "Cite this page",
+    "cite-intro": "Suggested citation (add the date you read it):",
+    "cite-changed": "Last changed {date}.",
+    "cite-claim": "Cite this claim",
+    "cite-files": "Download the citation as [BibTeX]({bib}) or [CSL-JSON]({csl}).",
+    "record-json": "This record as [JSON]({json}) (see [downloads]({downloads})).",
+    "claim-title": "Claim: {text}",
+    "downloads": "Downloads",
+    "downloads-intro": (
+        "The data behind this site, free to reuse under the licence below, in the same form\n"
+        "every time the site is built: records sorted by id, keys in a stable order, no\n"
+        "timestamps. The same files are written by `python -m kb export`. The page of every\n"
+        "installation, source and actor links to its own JSON file."
+    ),
+    "downloads-licence": (
+        "**Licence.** The data and texts are published under [{licence}]({licence_url}): reuse\n"
+        "them freely, naming this site as the source. Quotes remain the property of their\n"
+        "authors. Schemas describe the JSON files (JSON Schema, draft 2020-12)."
+    ),
+    "downloads-csv-note": (
+        "**CSV files** are UTF-8 with a byte-order mark, so spreadsheet programs show Turkish\n"
+        "letters correctly when the file is opened directly; a cell that would start with `=`,\n"
+        "`+`, `-` or `@` starts with an apostrophe instead, so no text is run as a formula."
+    ),
+    "size-bytes": "{n} bytes",
+    "size-kb": "{n} kB",
+    "size-mb": "{n} MB",
+    "file": "File",
+    "format": "Format",
+    "size": "Size",
+    "licence": "Licence",
+    "holds": "What it holds",
+    "n-files": "{count} files, {size} in all",
+    "one-file": "1 file, {size}",
+    "download-dataset": (
+        "Everything: installations, overview, sources and actors; with `schema_version`."
+    ),
+    "download-claims-json": "Every claim: appearances, status, assessment, evidence, page.",
+    "download-installations-geojson": (
+        "The installations as points (RFC 7946, WGS 84, `[lon, lat]`; no point where no source"
+        " gives one), with presence, role, certainty and province to style by."
+    ),
+    "download-installations-csv": "One row per installation: names, province, point, presence.",
+    "download-claims-csv": "One row per claim: status, text, actors, first claimed, reviewed.",
+    "download-sources-csv": "One row per source: title, publisher, date, language, address.",
+    "download-overview": "Country-wide facts, events, counts and claims.",
+    "download-bases": "One file per installation, as in its YAML file.",
+    "download-sources": "One file per source.",
+    "download-actors": "One file per actor.",
+    "download-schema": "The JSON Schema of the records and their shared definitions.",
+    "download-cite": "Suggested citations of every installation and claim, BibTeX and CSL-JSON.",
+    "download-feed": "Atom feed of claim reviews, newest first.",
 }
 
 EN = Language(

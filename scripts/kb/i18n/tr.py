@@ -327,6 +327,72 @@ STRINGS: dict[str, str] = {
     "page-untranslated": "Bu sayfa henüz Türkçeye çevrilmedi; İngilizcesi gösteriliyor.",
     "quote-translation": "Çevirisi:",
     "undecided": "Okumanın gerektirdiği bir tarih bilinmediği için belirsiz:",
+    # haritalar (düz metin: SVG'ye kaçışlı yazılır, Markdown olarak okunmaz)
+    "map-title": "Türkiye'de kaynaklı koordinatı olan tesislerin haritası",
+    "locator-title": "{name} Türkiye'de nerede",
+    "marker-active": "{present}, etkin",
+    "marker-former": "{present}, eski",
+    "legend-active": "etkin (dolu)",
+    "legend-former": "eski (soluk, kesikli halka)",
+    "legend-shared": "birden fazla taraf: her biri bir dilim",
+    "legend-moved": "yakındaki bir işaretten ayrıldı; nokta gerçek yeri gösterir",
+    "not-on-map": (
+        "Haritada yok, çünkü başvurulan kaynakların hiçbiri bunlar için bir nokta vermiyor:"
+    ),
+    # bu sayfayı kaynak göster; indirmeler
+    "cite-heading": "Bu sayfayı kaynak gösterin",
+    "cite-intro": "Önerilen kaynak gösterimi (okuduğunuz tarihi ekleyin):",
+    "cite-changed": "Son değişiklik {date}.",
+    "cite-claim": "Bu iddiayı kaynak gösterin",
+    "cite-files": "Kaynak gösterimini [BibTeX]({bib}) ya da [CSL-JSON]({csl}) olarak indirin.",
+    "record-json": "Bu kayıt [JSON]({json}) olarak ([indirmeler]({downloads}) sayfasına bakın).",
+    "claim-title": "İddia: {text}",
+    "downloads": "İndirmeler",
+    "downloads-intro": (
+        "Bu sitenin dayandığı veriler, aşağıdaki lisansla serbestçe kullanılabilir; site her\n"
+        "derlendiğinde aynı biçimde üretilir: kayıtlar kimliğe göre sıralı, anahtarlar sabit\n"
+        "sırada, zaman damgası yok. Aynı dosyaları `python -m kb export` yazar. Her tesisin,\n"
+        "kaynağın ve aktörün sayfası kendi JSON dosyasına bağlantı verir."
+    ),
+    "downloads-licence": (
+        "**Lisans.** Veriler ve metinler [{licence}]({licence_url}) ile yayımlanır: bu siteyi\n"
+        "kaynak göstererek serbestçe kullanabilirsiniz. Alıntılar sahiplerine aittir. Şemalar\n"
+        "JSON dosyalarını tanımlar (JSON Schema, taslak 2020-12)."
+    ),
+    "downloads-csv-note": (
+        "**CSV dosyaları** bayt sırası işaretli (BOM) UTF-8'dir; böylece elektronik tablo\n"
+        "programları dosya doğrudan açıldığında Türkçe harfleri doğru gösterir. `=`, `+`, `-`\n"
+        "ya da `@` ile başlayacak bir hücre kesme işaretiyle başlar; hiçbir metin formül olarak\n"
+        "çalıştırılmaz."
+    ),
+    "size-bytes": "{n} bayt",
+    "size-kb": "{n} kB",
+    "size-mb": "{n} MB",
+    "file": "Dosya",
+    "format": "Biçim",
+    "size": "Boyut",
+    "licence": "Lisans",
+    "holds": "İçeriği",
+    "n-files": "{count} dosya, toplam {size}",
+    "one-file": "1 dosya, {size}",
+    "download-dataset": (
+        "Her şey: tesisler, genel bakış, kaynaklar ve aktörler; `schema_version` ile."
+    ),
+    "download-claims-json": "Her iddia: beyanlar, durum, değerlendirme, kanıt, sayfa.",
+    "download-installations-geojson": (
+        "Tesisler nokta olarak (RFC 7946, WGS 84, `[boylam, enlem]`; kaynağın nokta vermediği"
+        " yerde nokta yok); varlık, rol, kesinlik ve il ile biçimlendirilebilir."
+    ),
+    "download-installations-csv": "Her tesis bir satır: adlar, il, nokta, varlık.",
+    "download-claims-csv": "Her iddia bir satır: durum, metin, aktörler, ilk iddia, inceleme.",
+    "download-sources-csv": "Her kaynak bir satır: başlık, yayıncı, tarih, dil, adres.",
+    "download-overview": "Ülke genelindeki olgular, olaylar, sayımlar ve iddialar.",
+    "download-bases": "Her tesis için bir dosya, YAML dosyasındaki haliyle.",
+    "download-sources": "Her kaynak için bir dosya.",
+    "download-actors": "Her aktör için bir dosya.",
+    "download-schema": "Kayıtların JSON Şeması ve ortak tanımları.",
+    "download-cite": "Her tesisin ve iddianın önerilen kaynak gösterimi, BibTeX ve CSL-JSON.",
+    "download-feed": "İddia incelemelerinin Atom akışı, en yenisi önce.",
 }
 
 TR = Language(

@@ -14,6 +14,7 @@ import sys
 import traceback
 from posixpath import commonpath
 from types import ModuleType
+from typing import Any
 
 from kb.issues import Issue, Level
 from kb.loader import Record
@@ -51,9 +52,12 @@ def run(
     records: list[Record], today: dt.date | None = None, failed: set[str] | None = None
 ) -> list[Issue]:
     found: list[Issue] = []
+    walks: dict[
+        tuple[str, int], Any
+    ] = {}  # each record walked once for every rule (they only read it)
     for rule in RULES:
         # A fresh context per rule: a rule that crashed part-way leaves nothing behind.
-        ctx = Context(records, today or dt.date.today(), frozenset(failed or ()))
+        ctx = Context(records, today or dt.date.today(), frozenset(failed or ()), walks=walks)
         try:
             found.extend(rule.check(ctx))
         except Exception as error:  # a bug in one rule must not stop the others

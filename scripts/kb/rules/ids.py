@@ -46,7 +46,7 @@ def reserved(value: str, anchored: bool = True) -> str | None:
 
 def check(ctx: Context) -> list[Issue]:
     found: list[Issue] = []
-    first: dict[str, tuple[str, int]] = {}
+    first: dict[str, tuple[Record, JsonPath]] = {}  # located only when a duplicate is found
 
     def claim_id(record: Record, path: JsonPath, value: object) -> None:
         if not isinstance(value, str) or not value:
@@ -55,17 +55,17 @@ def check(ctx: Context) -> list[Issue]:
         if why and not (record.kind == "overview" and path == ("id",)):
             found.append(record.issue(path, NAME, why))
         if value in first:
-            where, line = first[value]
+            owner, where = first[value]
             found.append(
                 record.issue(
                     path,
                     NAME,
                     f"id '{value}' is already used at "
-                    f"{where}:{line}; ids must be unique across all records",
+                    f"{owner.path}:{owner.locate(where)[0]}; ids must be unique across all records",
                 )
             )
         else:
-            first[value] = (record.path, record.locate(path)[0])
+            first[value] = (record, path)
 
     for record in ctx.each(sorted(ctx.records, key=lambda r: r.path)):
         claim_id(record, ("id",), record.data.get("id"))

@@ -15,8 +15,8 @@ def check(ctx: Context) -> list[Issue]:
         value
         for record in ctx.each()
         if record.kind != "source"
-        for path, value in ctx.walk(record)
-        if path and path[-1] == "source" and isinstance(value, str)
+        for _, _, value, _ in ctx.under(record, ("source",))
+        if isinstance(value, str)
     }
     return [
         record.issue(

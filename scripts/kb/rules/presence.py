@@ -124,6 +124,9 @@ def _too_close(bases: dict[str, Record]) -> list[Issue]:
 
 def _counts(ctx: Context) -> list[Issue]:
     """Each count on the overview points at a claim or fact that exists."""
+    overviews = [r for r in ctx.by_kind["overview"].values() if r.data.get("counts")]
+    if not overviews:
+        return []
     statements = {
         item.get("id")
         for r in ctx.records
@@ -132,7 +135,7 @@ def _counts(ctx: Context) -> list[Issue]:
         if isinstance(item, dict)
     }
     found: list[Issue] = []
-    for record in ctx.by_kind["overview"].values():
+    for record in overviews:
         for i, count in enumerate(record.data.get("counts", [])):
             ref = count.get("statement") if isinstance(count, dict) else None
             if isinstance(ref, str) and ref not in statements:

@@ -23,16 +23,14 @@ def _unknown(ctx: Context, kind: str, value: str) -> str:
 def check(ctx: Context) -> list[Issue]:
     found: list[Issue] = []
     for record in ctx.each():
-        for path, value in ctx.walk(record):
-            if not path or not isinstance(value, str):
-                continue
-            key = path[-1]
-            if isinstance(key, str) and key in TARGETS:
-                kind = TARGETS[key]
-            elif isinstance(key, int) and len(path) > 1 and path[-2] == "bases":
-                kind = "base"
-            else:
-                continue
-            if value not in ctx.by_kind[kind] and value not in ctx.failed:
-                found.append(record.issue(path, NAME, _unknown(ctx, kind, value)))
+        refs = [
+            ((*path, key), TARGETS[key], value)
+            for path, key, value, _ in ctx.under(record, TARGETS)
+        ]
+        for path, key, value, _ in ctx.under(record, ("bases",)):
+            if isinstance(value, list):
+                refs += [((*path, key, i), "base", item) for i, item in enumerate(value)]
+        for where, kind, ref in refs:
+            if isinstance(ref, str) and ref not in ctx.by_kind[kind] and ref not in ctx.failed:
+                found.append(record.issue(where, NAME, _unknown(ctx, kind, ref)))
     return found

@@ -17,19 +17,19 @@ NAMES = frozenset({"name", "title"})
 
 
 def check(ctx: Context) -> list[Issue]:
-    keys = schema.keys_of_type("text")
+    keys = schema.keys_of_type("text") - NAMES
     found: list[Issue] = []
     for record in ctx.each():
-        for path, value in ctx.walk(record):
-            if not path or path[-1] not in keys - NAMES or not isinstance(value, dict):
+        for path, key, value, _ in ctx.under(record, keys):
+            if not isinstance(value, dict):
                 continue
             en, tr = value.get("en"), value.get("tr")
             if isinstance(en, str) and en == tr and len(en.split()) >= MIN_WORDS:
                 found.append(
                     record.issue(
-                        (*path, "tr"),
+                        (*path, key, "tr"),
                         NAME,
-                        f"the Turkish text of '{path[-1]}' is the same as the English; "
+                        f"the Turkish text of '{key}' is the same as the English; "
                         "translate it, or delete 'tr' until it is translated",
                         Level.WARNING,
                     )

@@ -68,14 +68,15 @@ def check(ctx: Context) -> list[Issue]:
     keys = schema.keys_of_type("url")
     found: list[Issue] = []
     for record in ctx.each():
-        for path, value in ctx.walk(record):
-            if not path or path[-1] not in keys or not isinstance(value, str):
+        for parent, key, value, _ in ctx.under(record, keys):
+            if not isinstance(value, str):
                 continue
+            path = (*parent, key)
             why = problem(value)
-            if why is None and path[-1] == "archive_url":
+            if why is None and key == "archive_url":
                 why = archive_problem(value)
             if why is None and record.kind == "source" and path != ("read_at", "url"):
                 why = refused(value)
             if why:
-                found.append(record.issue(path, NAME, f"'{path[-1]}' {why}"))
+                found.append(record.issue(path, NAME, f"'{key}' {why}"))
     return found

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
-
-from jsonschema import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from kb.issues import Issue
 from kb.loader import JsonPath, Record, typed_scalar
 from kb.schema.registry import validator
 from kb.suggest import closest
+
+if TYPE_CHECKING:  # jsonschema itself loads only when a record fails the compiled check
+    from jsonschema import ValidationError
 
 TYPE_NAMES = {
     "string": "text",
