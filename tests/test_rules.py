@@ -118,7 +118,13 @@ CASES = [
         "contradicted without contradiction",
         claim_status("contradicted", "supports"),
         f"{A}:24:5: error [status] status 'contradicted' needs at least one 'contradicts' evidence "
-        "(an official denial counts)",
+        "from a source issued neither by the claim's actors nor by their affiliates",
+    ),
+    (
+        "contradicted on the claim's actor's own denial alone",
+        claim_status("contradicted", "contradicts", "src-party"),
+        f"{A}:24:5: error [status] status 'contradicted' needs at least one 'contradicts' evidence "
+        "from a source issued neither by the claim's actors nor by their affiliates",
     ),
     # dates
     (
