@@ -26,7 +26,7 @@ def test_clicking_a_marker_opens_its_installation(page, base_url: str) -> None: 
     page.goto(base_url)
     page.locator("figure.kb-map a[data-id=incirlik]").click()
     page.wait_for_url("**/bases/incirlik/")
-    assert page.locator("h1").inner_text().startswith("Incirlik")
+    assert page.locator("h1").inner_text().startswith("İncirlik")
     page.goto(base_url + "bases/")
     page.locator("figure.kb-map a[data-id=konya]").click()
     page.wait_for_url("**/bases/konya/")
@@ -44,11 +44,11 @@ def test_markers_are_links_to_assistive_technology_and_keyboard(
         for n in tree["nodes"]
         if not n.get("ignored") and n.get("role", {}).get("value") == "link" and "name" in n
     ]
-    assert [n for n in links if re.match(r"Incirlik Air Base \(.*active\)$", n)], links
+    assert [n for n in links if re.match(r"İncirlik Air Base \(.*active\)$", n)], links
     marker = page.locator("figure.kb-map a[data-id=incirlik]")
     marker.focus()
     label = page.evaluate("document.activeElement.getAttribute('aria-label')")
-    assert label.startswith("Incirlik")
+    assert label.startswith("İncirlik")
     page.keyboard.press("Enter")
     page.wait_for_url("**/bases/incirlik/")
 

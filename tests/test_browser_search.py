@@ -29,9 +29,9 @@ TOP = {
     "leases": ("claims/around-30-nato-us-bases/", None),
     "Peoples Dispatch": ("actors/peoples-dispatch/", None),
 }
-# Since the merge of claim pages and the Turkish site, a source about a TKP march ranks
-# above the TKP's actor page; known, not yet fixed (see the narrow report).
-KNOWN = {"TKP"}
+# Queries whose top result is known to be wrong (none now: "TKP" put a source about a TKP
+# march above the actor's page until actors weighed 4).
+KNOWN: set[str] = set()
 
 
 def _path(href: str) -> str:

@@ -56,7 +56,7 @@ SEARCH_BOOST: Final = {
     "counts": 2.0,
     "claims": 2.0,
     "bases": 2.0,
-    "actor": 2.0,
+    "actor": 4.0,
     "timeline": 1.5,
 }
 """How much a page type's search entries weigh against the same match elsewhere (Material's
