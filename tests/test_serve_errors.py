@@ -8,13 +8,12 @@ import html
 import os
 import subprocess
 import sys
-import time
-import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from test_browser import browser  # noqa: F401 (fixture)
+from test_serve import _get, _wait_for
 
 from kb.editloop import copy_project, free_port
 
@@ -24,22 +23,6 @@ TITLE = "The data has errors"
 # Two problems in one file; the second is also markup, which must show as text.
 BROKEN = (("kind: air-base", "kind: airbase"), ("icao: LTAN\n", "icao: LTAN\n<b>icoa: LTAN\n"))
 
-
-def _wait_for(predicate: Callable[[], bool], timeout: float = 60) -> bool:
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if predicate():
-            return True
-        time.sleep(0.3)
-    return False
-
-
-def _get(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as r:
-            return str(r.read().decode("utf-8"))
-    except OSError:
-        return ""
 
 
 def _break(text: str) -> str:
