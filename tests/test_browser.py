@@ -92,19 +92,22 @@ def page(browser):  # type: ignore[no-untyped-def]
     assert page.watch.errors == [], page.watch.errors
 
 
-def _search(page, base_url: str, query: str) -> list[str]:  # type: ignore[no-untyped-def]
-    """Type a query into Material's search and return the result links, best first."""
-    if not page.url.startswith(base_url):
-        page.goto(base_url)
+def _search(  # type: ignore[no-untyped-def]
+    page, base_url: str, query: str, folder: str = "", ready: str = "Type", ran: str = "matching"
+) -> list[str]:
+    """Type a query into Material's search on the site in `folder` ('' or 'tr/') and return
+    the result links, best first. `ready` is a word of the meta line once the worker has built
+    the index ("Type to start searching"); `ran`, one once the query ran ("N matching
+    documents" or "No matching documents"): Material's strings in that site's language."""
+    if not page.url.startswith(base_url + folder):
+        page.goto(base_url + folder)
     meta = "document.querySelector('.md-search-result__meta')?.textContent || ''"
     page.keyboard.press("s")  # Material's shortcut opens the search dialog
-    # Wait until the worker has built the index ("Type to start searching").
-    page.wait_for_function(f"() => /Type/.test({meta})", timeout=15_000)
+    page.wait_for_function(f"() => /{ready}/.test({meta})", timeout=15_000)
     box = page.locator("input.md-search__input")
     box.fill(query)
     box.press("End")
-    # The count reads "N matching documents" or "No matching documents" once the query ran.
-    page.wait_for_function(f"() => /matching/.test({meta})", timeout=10_000)
+    page.wait_for_function(f"() => /{ran}/.test({meta})", timeout=10_000)
     return page.eval_on_selector_all(
         ".md-search-result__item > a", "els => els.map(e => e.getAttribute('href'))"
     )

@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (pytest fixtures imported from test_browser are parameters here)
 """The map in a real browser: its links work with Material's instant navigation, markers are
 reachable by keyboard, and the map fits a phone screen in both palettes."""
 
@@ -6,23 +7,12 @@ from __future__ import annotations
 import re
 
 import pytest
-from test_browser import CHROMIUM, FLAGS, Watch, base_url, browser  # noqa: F401
+from test_browser import CHROMIUM, FLAGS, Watch, base_url, browser, page  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
-@pytest.fixture
-def page(browser):  # type: ignore[no-untyped-def]  # noqa: F811
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.watch = Watch(page)
-    yield page
-    context.close()
-    assert page.watch.foreign == [], page.watch.foreign
-    assert page.watch.errors == [], page.watch.errors
-
-
-def test_clicking_a_marker_opens_its_installation(page, base_url: str) -> None:  # noqa: F811
+def test_clicking_a_marker_opens_its_installation(page, base_url: str) -> None:
     page.goto(base_url)
     page.locator("figure.kb-map a[data-id=incirlik]").click()
     page.wait_for_url("**/bases/incirlik/")
@@ -34,7 +24,7 @@ def test_clicking_a_marker_opens_its_installation(page, base_url: str) -> None: 
 
 def test_markers_are_links_to_assistive_technology_and_keyboard(
     page,
-    base_url: str,  # noqa: F811
+    base_url: str,
 ) -> None:
     page.goto(base_url + "bases/")
     # Chromium's own accessibility tree (what a screen reader gets) has each marker as a link
@@ -54,7 +44,7 @@ def test_markers_are_links_to_assistive_technology_and_keyboard(
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_the_map_reads_on_a_phone(browser, base_url: str, scheme: str) -> None:  # noqa: F811
+def test_the_map_reads_on_a_phone(browser, base_url: str, scheme: str) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme)
     page = context.new_page()
     watch = Watch(page)

@@ -7,27 +7,16 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from test_browser import base_url, browser, page  # noqa: F401  (fixtures)
+from test_browser import _search, base_url, browser, page  # noqa: F401  (fixtures)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 def _search_tr(page, base_url: str, query: str) -> list[str]:  # type: ignore[no-untyped-def]
-    """Material's search on /tr/, with its Turkish interface strings."""
-    if not page.url.startswith(base_url + "tr/"):
-        page.goto(base_url + "tr/")
-    meta = "document.querySelector('.md-search-result__meta')?.textContent || ''"
-    page.keyboard.press("s")
-    # "Aramaya başlamak için yazın" once the worker has built the Turkish index
-    page.wait_for_function(f"() => /yazın/.test({meta})", timeout=15_000)
-    box = page.locator("input.md-search__input")
-    box.fill(query)
-    box.press("End")
-    # "N doküman bulundu" or "Eşleşen doküman bulunamadı" once the query ran
-    page.wait_for_function(f"() => /doküman/.test({meta})", timeout=10_000)
-    return page.eval_on_selector_all(
-        ".md-search-result__item > a", "els => els.map(e => e.getAttribute('href'))"
-    )
+    """Material's search on /tr/, with its Turkish interface strings: "Aramaya başlamak için
+    yazın" once the index is built, "N doküman bulundu" or "Eşleşen doküman bulunamadı" once
+    the query ran."""
+    return _search(page, base_url, query, folder="tr/", ready="yazın", ran="doküman")
 
 
 @pytest.mark.parametrize(
