@@ -43,6 +43,7 @@ from kb.site import Site
 from kb.stats import quality
 
 if TYPE_CHECKING:
+    from kb.i18n.language import Language
     from kb.publish import Download
 
 # Inline Markdown syntax that could turn data into markup; '<', '>' and '&' are left to the
@@ -198,6 +199,23 @@ class Generated:
         return front_matter(self.meta) + self.body
 
 
+@dataclass(frozen=True)
+class _Field:
+    """A field of an interface string, escaped; a format spec names a grammatical case
+    ("{date:abl}" gives "1959'dan" in Turkish), added by the language's inflect function."""
+
+    value: Markup
+    language: Language
+
+    def __html__(self) -> str:
+        return str(self.value)
+
+    def __html_format__(self, spec: str) -> Markup:
+        if not spec:
+            return self.value
+        return Markup(self.language.inflected(str(self.value), spec))
+
+
 class Renderer:
     """Renders the corpus into Markdown pages in one language; one Jinja environment each."""
 
@@ -318,7 +336,7 @@ class Renderer:
     def t(self, key: str, **fields: Any) -> Markup:
         """An interface string in the rendering language, with data fields escaped as text."""
         safe = {
-            k: v if isinstance(v, Markup) else escape(md_text(v, self.lang))
+            k: _Field(v if isinstance(v, Markup) else escape(md_text(v, self.lang)), self.language)
             for k, v in fields.items()
         }
         return Markup(self.language.string(key)).format(**safe)

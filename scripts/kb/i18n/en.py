@@ -185,9 +185,13 @@ STRINGS: dict[str, str] = {
     "run-by": "Run by",
     "presence": "Presence",
     "not-recorded": "not recorded",
-    "start-unknown": "start unknown",
-    "end-unknown": "end unknown",
-    "active-now": "active",
+    "period-since-active": "since {since}; active",
+    "period-since-until": "since {since}; until {until}",
+    "period-since-unknown": "since {since}; end unknown",
+    "period-unknown-active": "start unknown; active",
+    "period-unknown-until": "start unknown; until {until}",
+    "period-unknown-unknown": "start unknown; end unknown",
+    "hosted-between": "since {since} until {until}",
     "not-sourced-coordinates": (
         "not sourced: no source consulted gives a point for this installation"
     ),

@@ -4,12 +4,13 @@ word from `en.py`; the keys and `{placeholders}` are the same (a test compares t
 from __future__ import annotations
 
 from kb.i18n.language import Language
+from kb.i18n.suffix import inflect
 
 STRINGS: dict[str, str] = {
     # dates
     "date-unknown": "tarihi bilinmiyor",
-    "since": "{date} tarihinden beri",
-    "until": "{date} tarihine kadar",
+    "since": "{date:abl} beri",
+    "until": "{date:dat} kadar",
     "reviewed-on": "{date} tarihinde incelendi",
     "last-reviewed": "Bu sayfadaki iddialar en son {date} tarihinde incelendi.",
     "last-changed": (
@@ -181,9 +182,13 @@ STRINGS: dict[str, str] = {
     "run-by": "İşleten",
     "presence": "Varlık",
     "not-recorded": "kaydedilmedi",
-    "start-unknown": "başlangıcı bilinmiyor",
-    "end-unknown": "bitişi bilinmiyor",
-    "active-now": "sürüyor",
+    "period-since-active": "{since:abl} beri sürüyor",
+    "period-since-until": "{since:abl} {until:dat} kadar",
+    "period-since-unknown": "{since:abl} itibaren; bitişi bilinmiyor",
+    "period-unknown-active": "başlangıcı bilinmiyor; sürüyor",
+    "period-unknown-until": "başlangıcı bilinmiyor; {until:dat} kadar",
+    "period-unknown-unknown": "başlangıcı da bitişi de bilinmiyor",
+    "hosted-between": "{since:abl} {until:dat} kadar",
     "not-sourced-coordinates": (
         "kaynak gösterilmedi: başvurulan hiçbir kaynak bu tesis için bir nokta vermiyor"
     ),
@@ -269,7 +274,7 @@ STRINGS: dict[str, str] = {
     "rated-first-on": "İlk derecesi ({date}): {status}.",
     "rating-changed": "{date}: {status} olarak değiştirildi.",
     "earlier-wordings": "İddianın önceki ifadeleri:",
-    "reworded-on": "{date} tarihine kadar:",
+    "reworded-on": "{date:dat} kadar:",
     "corrections-pointer": "Sitedeki bütün düzeltmeler [düzeltme kaydında]({about}) listelenir.",
     "claim-recorded-on": "Bu iddia {page} sayfasının verilerinde kayıtlıdır.",
     "card-claimed": "{actor}, {date}",
@@ -284,7 +289,7 @@ STRINGS: dict[str, str] = {
     # narrow (issue 13): tables, long lists, the serve error page
     "status-count": "{count} {status}",
     "decade": "On yıl",
-    "decade-heading": "{decade}'ler",
+    "decade-heading": "{decade:pl}",
     "timeline-filter-help": (
         "İçindekiler listesi bir on yıla gider; yalnızca onun olaylarını görmek için aşağıdan\n"
         "bir üs ya da on yıl seçin (menüler JavaScript ister; o olmadan bütün olaylar görünür)."
@@ -437,4 +442,5 @@ TR = Language(
     day_month_year="{day} {month} {year}",
     month_year="{month} {year}",
     strings=STRINGS,
+    inflect=inflect,
 )
