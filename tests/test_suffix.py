@@ -104,3 +104,12 @@ def test_interface_strings_inflect_their_fields_and_still_escape_them() -> None:
     en = Renderer.__new__(Renderer)
     en.lang, en.language = "en", language("en")
     assert en.t("period-since-until", since="1959", until="1963") == "since 1959; until 1963"
+
+
+def test_file_sizes_use_the_languages_decimal_mark() -> None:
+    tr = Renderer.__new__(Renderer)
+    tr.language = language("tr")
+    assert (tr._size(1500), tr._size(2_345_678), tr._size(999)) == ("1,5 kB", "2,3 MB", "999 bayt")
+    en = Renderer.__new__(Renderer)
+    en.language = language("en")
+    assert en._size(1500) == "1.5 kB"

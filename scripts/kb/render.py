@@ -410,9 +410,12 @@ class Renderer:
         """A file size in words of the rendering language (1 kB = 1,000 bytes)."""
         if size < 1000:
             return self.language.string("size-bytes").format(n=size)
+        mark = self.language.string("decimal-mark")  # 1,5 kB in Turkish
         if size < 1_000_000:
-            return self.language.string("size-kb").format(n=f"{size / 1000:.1f}")
-        return self.language.string("size-mb").format(n=f"{size / 1_000_000:.1f}")
+            return self.language.string("size-kb").format(n=f"{size / 1000:.1f}".replace(".", mark))
+        return self.language.string("size-mb").format(
+            n=f"{size / 1_000_000:.1f}".replace(".", mark)
+        )
 
     def _by_name(self, records: Any) -> list[Any]:
         """Records (bases, actors) in the alphabetical order of their names in the rendering

@@ -390,6 +390,7 @@ STRINGS: dict[str, str] = {
         "`+`, `-` or `@` starts with an apostrophe instead, so no text is run as a formula."
     ),
     "size-bytes": "{n} bytes",
+    "decimal-mark": ".",
     "size-kb": "{n} kB",
     "size-mb": "{n} MB",
     "file": "File",

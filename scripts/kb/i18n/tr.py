@@ -11,10 +11,10 @@ STRINGS: dict[str, str] = {
     "date-unknown": "tarihi bilinmiyor",
     "since": "{date:abl} beri",
     "until": "{date:dat} kadar",
-    "reviewed-on": "{date} tarihinde incelendi",
-    "last-reviewed": "Bu sayfadaki iddialar en son {date} tarihinde incelendi.",
+    "reviewed-on": "inceleme: {date}",
+    "last-reviewed": "Bu sayfadaki iddialar en son {date:loc} incelendi.",
     "last-changed": (
-        "Bu sayfadaki veriler en son {date} tarihinde değişti (`{path}` dosyasının git geçmişi)."
+        "Bu sayfadaki veriler en son {date:loc} değişti (`{path}` dosyasının git geçmişi)."
     ),
     # page titles and headings
     "actors": "Aktörler",
@@ -147,16 +147,16 @@ STRINGS: dict[str, str] = {
     "evidence-context": "Kanıt: bağlam",
     "feed-title": "{site}: iddia incelemeleri",
     "feed-summary": "İddia eden: {author} ({date}). {summary}",
-    "citing-summary": "{page} sayfasında özet:",
-    "citing-location": "{page} sayfasında konum:",
-    "citing-operator": "{page} sayfasında işleten:",
-    "citing-established": "{page} sayfasında kuruluş:",
-    "citing-hosted unit": "{page} sayfasında konuşlu birlik:",
-    "citing-fact": "{page} sayfasında olgu:",
-    "citing-event": "{page} sayfasında olay:",
-    "citing-claim": "{page} sayfasında iddia:",
-    "citing-evidence": "{page} sayfasında kanıt:",
-    "citing-presence": "{page} sayfasında varlık:",
+    "citing-summary": "{page} sayfasındaki özet:",
+    "citing-location": "{page} sayfasındaki konum:",
+    "citing-operator": "{page} sayfasındaki işleten bilgisi:",
+    "citing-established": "{page} sayfasındaki kuruluş bilgisi:",
+    "citing-hosted unit": "{page} sayfasındaki konuşlu birlik:",
+    "citing-fact": "{page} sayfasındaki olgu:",
+    "citing-event": "{page} sayfasındaki olay:",
+    "citing-claim": "{page} sayfasındaki iddia:",
+    "citing-evidence": "{page} sayfasındaki kanıt:",
+    "citing-presence": "{page} sayfasındaki varlık bilgisi:",
     "home-presence": (
         "Bu tesislerin {active} tanesinde kaynakların sürdüğünü bildirdiği bir NATO, ABD ya da\n"
         "müttefik varlığı var, {former} tanesi ise eski tesis. ABD {us}, NATO {nato}, başka bir\n"
@@ -168,8 +168,8 @@ STRINGS: dict[str, str] = {
         "müttefik tarafından kullanılan bütün tesisler: **{listed} tesis**; {active} tanesinde\n"
         "varlığın sürdüğü bildiriliyor, {former} tanesi eski. Eski tesisler listeden çıkarılmaz.\n"
         "Her satır kimin, ne amaçla, ne zamandan ne zamana kadar bulunduğunu ve kaynakların\n"
-        "bundan ne kadar emin olduğunu gösterir; yayımlanmış sayıların bu listeyle\n"
-        "karşılaştırması [sayılar sayfasında]({counts})."
+        "bundan ne kadar emin olduğunu gösterir. Yayımlanmış sayıların bu listeyle\n"
+        "karşılaştırması [sayılar sayfasında]({counts}) yer alıyor."
     ),
     "bases-filter-help": (
         "Sıralamak için bir sütun başlığına tıklayın; süzmek için aşağıdan bir değer seçin\n"
@@ -218,8 +218,8 @@ STRINGS: dict[str, str] = {
     "reading": "Okuma",
     "listed-matching": "Listede uyan tesisler",
     "undecided-n": "(+{n} belirsiz)",
-    "recorded-as-fact": "Olgu olarak kaydedildi ({page} sayfası):",
-    "recorded-as-claim": "İddia olarak kaydedildi ({page} sayfası):",
+    "recorded-as-fact": "Olgu olarak kayıtlı ({page}):",
+    "recorded-as-claim": "İddia olarak kayıtlı ({page}):",
     "statement-fact": "Olgu",
     "statement-claim": "İddia",
     "figure-given": "Verilen sayı: **{figure}**",
@@ -265,18 +265,17 @@ STRINGS: dict[str, str] = {
     "rating-history": "Derecelendirme geçmişi",
     "not-yet-rated": "Henüz derecelendirilmedi: iddia kaydedildi ama kanıtlarla tartılmadı.",
     "first-rated": (
-        "İlk kez {date} tarihinde {status} olarak derecelendirildi; derecesi o zamandan beri "
-        "değişmedi."
+        "İlk derecesi {date:loc} verildi: {status}. Derecesi o tarihten beri değişmedi."
     ),
-    "rated-undated": "{status} olarak derecelendirildi; derecesi ilk verildiğinden beri değişmedi.",
-    "recorded-unassessed": "İlk kez derecelendirilmeden (değerlendirilmedi) kaydedildi.",
+    "rated-undated": "Derecesi: {status}. İlk verildiğinden beri değişmedi.",
+    "recorded-unassessed": "İlk kaydedildiğinde derecesi yoktu (değerlendirilmedi).",
     "rated-first": "İlk derecesi: {status}.",
-    "rated-first-on": "İlk derecesi ({date}): {status}.",
-    "rating-changed": "{date}: {status} olarak değiştirildi.",
+    "rated-first-on": "İlk derecesi {date:loc} verildi: {status}.",
+    "rating-changed": "{date}: derecesi {status} olarak değiştirildi.",
     "earlier-wordings": "İddianın önceki ifadeleri:",
     "reworded-on": "{date:dat} kadar:",
     "corrections-pointer": "Sitedeki bütün düzeltmeler [düzeltme kaydında]({about}) listelenir.",
-    "claim-recorded-on": "Bu iddia {page} sayfasının verilerinde kayıtlıdır.",
+    "claim-recorded-on": "Bu iddianın verisi şu sayfanın kaydında tutuluyor: {page}.",
     "card-claimed": "{actor}, {date}",
     "card-more-actors": "ve {count} aktör daha",
     "claims-filter-help": (
@@ -370,10 +369,12 @@ STRINGS: dict[str, str] = {
     # bu sayfayı kaynak göster; indirmeler
     "cite-heading": "Bu sayfayı kaynak gösterin",
     "cite-intro": "Önerilen kaynak gösterimi (okuduğunuz tarihi ekleyin):",
-    "cite-changed": "Son değişiklik {date}.",
+    "cite-changed": "Son değişiklik: {date}.",
     "cite-claim": "Bu iddiayı kaynak gösterin",
     "cite-files": "Kaynak gösterimini [BibTeX]({bib}) ya da [CSL-JSON]({csl}) olarak indirin.",
-    "record-json": "Bu kayıt [JSON]({json}) olarak ([indirmeler]({downloads}) sayfasına bakın).",
+    "record-json": (
+        "Bu kaydı [JSON]({json}) olarak indirebilirsiniz (bkz. [indirmeler]({downloads}))."
+    ),
     "claim-title": "İddia: {text}",
     "downloads": "İndirmeler",
     "downloads-intro": (
@@ -394,6 +395,7 @@ STRINGS: dict[str, str] = {
         "çalıştırılmaz."
     ),
     "size-bytes": "{n} bayt",
+    "decimal-mark": ",",
     "size-kb": "{n} kB",
     "size-mb": "{n} MB",
     "file": "Dosya",
