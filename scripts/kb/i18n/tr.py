@@ -96,7 +96,7 @@ STRINGS: dict[str, str] = {
     "published": "Yayım tarihi",
     "publisher": "Yayıncı",
     "read-at": "Okunduğu yer",
-    "site": "Site",
+    "site": "Yeri",
     "sources-cited-short": "Atıf yapılan kaynaklar",
     "untranslated-texts": "Henüz Türkçeye çevrilmemiş metinler",
     "actors-untranslated": "Metinleri henüz Türkçeye çevrilmemiş aktörler:",
@@ -159,9 +159,9 @@ STRINGS: dict[str, str] = {
     "citing-presence": "{page} sayfasındaki varlık bilgisi:",
     "home-presence": (
         "Bu tesislerin {active} tanesinde kaynakların sürdüğünü bildirdiği bir NATO, ABD ya da\n"
-        "müttefik varlığı var, {former} tanesi ise eski tesis. ABD {us}, NATO {nato}, başka bir\n"
-        "müttefik {other_ally} tesiste bulunuyor ya da bulundu. Yayımlanmış sayıların bu\n"
-        "listeyle nasıl karşılaştırıldığını [sayılar sayfasında]({counts}) görebilirsiniz."
+        "müttefik varlığı var; {former} tanesi eski tesis. ABD {us}, NATO {nato}, başka bir\n"
+        "müttefik ise {other_ally} tesiste bulunuyor ya da bulundu. Yayımlanmış sayıların bu\n"
+        "listeyle karşılaştırmasını [sayılar sayfasında]({counts}) görebilirsiniz."
     ),
     "bases-intro": (
         "Başvurulan kaynaklara göre Türkiye'de bugün ya da geçmişte NATO, ABD veya başka bir\n"
@@ -175,11 +175,11 @@ STRINGS: dict[str, str] = {
         "Sıralamak için bir sütun başlığına tıklayın; süzmek için aşağıdan bir değer seçin\n"
         "(süzgeçler JavaScript gerektirir; JavaScript yoksa tablonun tamamı görünür)."
     ),
-    "present": "Bulunan",
+    "present": "Bulunan taraf",
     "role": "Görev",
     "period": "Dönem",
     "how-sure": "Kesinlik",
-    "run-by": "İşleten",
+    "run-by": "İşleten taraf",
     "presence": "Varlık",
     "not-recorded": "kaydedilmedi",
     "period-since-active": "{since:abl} beri sürüyor",
@@ -275,7 +275,7 @@ STRINGS: dict[str, str] = {
     "earlier-wordings": "İddianın önceki ifadeleri:",
     "reworded-on": "{date:dat} kadar:",
     "corrections-pointer": "Sitedeki bütün düzeltmeler [düzeltme kaydında]({about}) listelenir.",
-    "claim-recorded-on": "Bu iddianın verisi şu sayfanın kaydında tutuluyor: {page}.",
+    "claim-recorded-on": "Kayıtlı olduğu sayfa: {page}.",
     "card-claimed": "{actor}, {date}",
     "card-more-actors": "ve {count} aktör daha",
     "claims-filter-help": (
