@@ -29,7 +29,7 @@ STRINGS: dict[str, str] = {
     "documents-issued": "Yayımladığı belgeler",
     "location-and-status": "Konum ve durum",
     "sources-cited": "Bu sayfada atıf yapılan kaynaklar",
-    "recently-reviewed": "Yakın zamanda incelenen iddialar",
+    "recently-reviewed": "Son incelenen iddialar",
     "unassessed-claims": "Henüz değerlendirilmemiş iddialar",
     "unarchived-sources": "Arşiv kopyası olmayan kaynaklar",
     "claim-status": "İddia durumu",
@@ -52,8 +52,8 @@ STRINGS: dict[str, str] = {
         "bulunduğu, arşiv kopyasının görülüp görülmediği ve ona atıf yapan her olgu, olay ve iddia."
     ),
     "timeline-intro": (
-        "Sitedeki tarihli bütün olaylar, en eskiden en yeniye. Günü belli olmayan bir yıl ya\n"
-        "da ay, o yılın ya da ayın gün tarihli olaylarından önce gelir."
+        "Sitedeki tarihli bütün olaylar, en eskiden en yeniye. Yalnızca yılı ya da ayı belli\n"
+        "olan bir olay, o yılın ya da ayın günü belli olaylarından önce gelir."
     ),
     "quality-intro": (
         "Kaydın tesis tesis ne kadar eksiksiz olduğu. Aynı rapor\n"
@@ -77,7 +77,7 @@ STRINGS: dict[str, str] = {
     "documents-cited": "Atıf yapılan belgeler",
     "established": "Kuruluş",
     "event": "Olay",
-    "first-claimed": "İlk dile getirildiği tarih",
+    "first-claimed": "İlk beyan tarihi",
     "foreign-units": "Yabancı ve NATO birlikleri",
     "installation": "Tesis",
     "issued-by": "Yayımlayan",
@@ -125,7 +125,7 @@ STRINGS: dict[str, str] = {
     "claim-heading": "İddia: {text}",
     "concerns": "ilgili tesis:",
     "country-wide": "Ülke geneli",
-    "dates-not-sourced": "tarihlere kaynak gösterilmedi",
+    "dates-not-sourced": "tarihler için kaynak gösterilmedi",
     "district-of": "{district} ilçesi",
     "lat-lon": "{lat} K, {lon} D",
     "link": "Bağlantı",
@@ -206,7 +206,7 @@ STRINGS: dict[str, str] = {
         "Aktörler Türkiye'deki NATO ve ABD tesisleri için birbirinden çok farklı sayılar\n"
         "veriyor. Aşağıdaki her sayı, kaydedildiği ve kaynağının gösterildiği iddiaya ya da\n"
         "olguya bağlanıyor. Yanında bir **okuma** var: sayının neyi kapsıyor göründüğü (yalnızca\n"
-        "NATO, yalnızca ABD, yalnızca etkin tesisler, radarlar ve depolar dahil...). Okuma,\n"
+        "NATO, yalnızca ABD, yalnızca etkin tesisler, radarlar ve depolar dâhil...). Okuma,\n"
         "kullanılan sözcüklerin bu sitece yorumlanmasıdır, aktörün kendi tanımı değildir;\n"
         "aktörlerin hiçbiri bir tanım vermiyor. Her okumanın kapsadığı tesisler\n"
         "[tesis listesinden]({bases}) ({listed} tesis) hesaplanır; liste değiştikçe sayılar da\n"
@@ -290,13 +290,15 @@ STRINGS: dict[str, str] = {
     "decade": "On yıl",
     "decade-heading": "{decade:pl}",
     "timeline-filter-help": (
-        "İçindekiler listesi bir on yıla gider; yalnızca onun olaylarını görmek için aşağıdan\n"
-        "bir üs ya da on yıl seçin (menüler JavaScript ister; o olmadan bütün olaylar görünür)."
+        "İçindekiler listesinden bir on yıla gidebilirsiniz; yalnızca bir tesisin ya da bir on\n"
+        "yılın olaylarını görmek için aşağıdan seçin (menüler JavaScript gerektirir; JavaScript\n"
+        "yoksa bütün olaylar görünür)."
     ),
     "sources-filter-help": (
-        "Sıralamak için bir sütun başlığına tıklayın; yalnızca onları görmek için aşağıdan bir\n"
-        "tür, dil ya da yayıncı seçin (menüler JavaScript ister; o olmadan bütün kaynaklar\n"
-        "görünür). **Atıf**, bir kaynağa atıf yapan olgu, olay, iddia ve kanıtları sayar."
+        "Sıralamak için bir sütun başlığına tıklayın; yalnızca belli bir türün, dilin ya da\n"
+        "yayıncının kaynaklarını görmek için aşağıdan seçin (menüler JavaScript gerektirir;\n"
+        "JavaScript yoksa bütün kaynaklar görünür). **Atıf**, bir kaynağa atıf yapan olguları,\n"
+        "olayları, iddiaları ve kanıtları sayar; kaynağın kaydı bunları tek tek listeler."
     ),
     "cited-count": "Atıf",
     "title": "Başlık",
@@ -411,18 +413,18 @@ STRINGS: dict[str, str] = {
     "download-claims-json": "Her iddia: beyanlar, durum, değerlendirme, kanıt, sayfa.",
     "download-installations-geojson": (
         "Tesisler nokta olarak (RFC 7946, WGS 84, `[boylam, enlem]`; kaynağın nokta vermediği"
-        " yerde nokta yok); varlık, rol, kesinlik ve il ile biçimlendirilebilir."
+        " yerde nokta yok); varlığa, göreve, kesinliğe ve ile göre biçimlendirilebilir."
     ),
     "download-installations-csv": "Her tesis bir satır: adlar, il, nokta, varlık.",
     "download-claims-csv": "Her iddia bir satır: durum, metin, aktörler, ilk iddia, inceleme.",
     "download-sources-csv": "Her kaynak bir satır: başlık, yayıncı, tarih, dil, adres.",
     "download-overview": "Ülke genelindeki olgular, olaylar, sayımlar ve iddialar.",
-    "download-bases": "Her tesis için bir dosya, YAML dosyasındaki haliyle.",
+    "download-bases": "Her tesis için bir dosya, YAML dosyasındaki hâliyle.",
     "download-sources": "Her kaynak için bir dosya.",
     "download-actors": "Her aktör için bir dosya.",
     "download-schema": "Kayıtların JSON Şeması ve ortak tanımları.",
     "download-cite": "Her tesisin ve iddianın önerilen kaynak gösterimi, BibTeX ve CSL-JSON.",
-    "download-feed": "İddia incelemelerinin Atom akışı, en yenisi önce.",
+    "download-feed": "İddia incelemelerinin Atom akışı, en yenisi başta.",
 }
 
 TR = Language(
