@@ -182,7 +182,7 @@ STRINGS: dict[str, str] = {
     "run-by": "İşleten taraf",
     "presence": "Varlık",
     "not-recorded": "kaydedilmedi",
-    "period-since-active": "{since:abl} beri sürüyor",
+    "period-since-active": "{since:abl} beri",
     "period-since-until": "{since:abl} {until:dat} kadar",
     "period-since-unknown": "{since:abl} itibaren; bitişi bilinmiyor",
     "period-unknown-active": "başlangıcı bilinmiyor; sürüyor",
