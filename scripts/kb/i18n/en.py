@@ -290,6 +290,7 @@ STRINGS: dict[str, str] = {
     "cited-count": "Cited",
     "title": "Title",
     "all": "all",
+    "not-found": "404 - Not found",
     "serve-error-title": "The data has errors",
     "serve-error-intro": (
         "The site is not shown until they are fixed. Each problem below names its file, line\n"

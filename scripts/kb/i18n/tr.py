@@ -303,6 +303,7 @@ STRINGS: dict[str, str] = {
     "cited-count": "Atıf",
     "title": "Başlık",
     "all": "tümü",
+    "not-found": "404 - Sayfa bulunamadı",
     "serve-error-title": "Verilerde hatalar var",
     "serve-error-intro": (
         "Hatalar düzeltilene kadar site gösterilmez. Aşağıdaki her sorun dosyasını, satırını ve\n"
