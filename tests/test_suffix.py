@@ -113,3 +113,16 @@ def test_file_sizes_use_the_languages_decimal_mark() -> None:
     en = Renderer.__new__(Renderer)
     en.language = language("en")
     assert en._size(1500) == "1.5 kB"
+
+
+def test_country_codes_in_words_on_turkish_pages_codes_on_english_ones() -> None:
+    tr, en = language("tr"), language("en")
+    assert [tr.country(c) for c in ("ES", "US", "TR", "INT")] == [
+        "İspanya",
+        "ABD",
+        "Türkiye",
+        "uluslararası",
+    ]
+    assert tr.country("JP") == "Japonya"  # not in the table: CLDR's Turkish name
+    assert tr.country("XX") == "XX"  # no name anywhere: the code
+    assert en.country("ES") == "ES"

@@ -250,6 +250,7 @@ class Renderer:
         self.env.filters.update(
             certainty_meaning=lambda v: certainty.get(v, ""),
             date=self.language.date,
+            country=self.language.country,
             link_to=self._link_to,
             url=lambda u: Markup(href(u)),
             label=self._label,

@@ -21,6 +21,8 @@ class Language:
     strings: Mapping[str, str]
     """Interface strings by key; values are trusted Markdown with {field} placeholders.
     A placeholder may ask for a grammatical case ("{date:abl}"), given by `inflect`."""
+    country_names: Mapping[str, str] | None = None
+    """Country codes (ISO 3166-1, INT, NATO) in words; None keeps the codes themselves."""
     inflect: Callable[[str, str], str] | None = None
     """A value with a case suffix (`kb.i18n.suffix.inflect` for Turkish); None for a
     language whose strings ask for none."""
@@ -31,6 +33,18 @@ class Language:
         if date is None:
             return self.strings["date-unknown"]
         return date.human(self.months, self.day_month_year, self.month_year)
+
+    def country(self, code: str) -> str:
+        """A country code in words ('ES' -> 'İspanya'): the table first, then CLDR's name
+        (Babel, loaded only for a code the table lacks), else the code."""
+        if self.country_names is None:
+            return code
+        if code in self.country_names:
+            return self.country_names[code]
+        from babel import Locale  # slow to load; most pages never need it
+
+        name: str = Locale.parse(self.code).territories.get(code, code)
+        return name
 
     def inflected(self, text: str, case: str) -> str:
         """`text` in a grammatical case; a clear error where the language has no cases."""

@@ -428,6 +428,35 @@ STRINGS: dict[str, str] = {
     "download-feed": "İddia incelemelerinin Atom akışı, en yenisi başta.",
 }
 
+# Country names as Turkish writes them in running text (ABD, not Amerika Birleşik Devletleri);
+# a code missing here falls back to CLDR's Turkish name.
+COUNTRY_NAMES: dict[str, str] = {
+    "INT": "uluslararası",
+    "NATO": "NATO",
+    "BE": "Belçika",
+    "BG": "Bulgaristan",
+    "CA": "Kanada",
+    "DE": "Almanya",
+    "DK": "Danimarka",
+    "ES": "İspanya",
+    "FR": "Fransa",
+    "GB": "Birleşik Krallık",
+    "GR": "Yunanistan",
+    "IL": "İsrail",
+    "IQ": "Irak",
+    "IR": "İran",
+    "IT": "İtalya",
+    "NL": "Hollanda",
+    "NO": "Norveç",
+    "PL": "Polonya",
+    "QA": "Katar",
+    "RO": "Romanya",
+    "RU": "Rusya",
+    "SY": "Suriye",
+    "TR": "Türkiye",
+    "US": "ABD",
+}
+
 TR = Language(
     code="tr",
     months=(
@@ -447,5 +476,6 @@ TR = Language(
     day_month_year="{day} {month} {year}",
     month_year="{month} {year}",
     strings=STRINGS,
+    country_names=COUNTRY_NAMES,
     inflect=inflect,
 )
