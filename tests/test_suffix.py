@@ -100,7 +100,9 @@ def test_interface_strings_inflect_their_fields_and_still_escape_them() -> None:
     assert tr.t("since", date="6 Aralık 1954") == "6 Aralık 1954'ten beri"
     assert tr.t("period-since-until", since="1959", until="1963") == "1959'dan 1963'e kadar"
     assert tr.t("decade-heading", decade=1960) == "1960'lar"
-    assert tr.t("until", date="<b>Ekim 1998</b>") == Markup("&lt;b&gt;Ekim 1998&lt;/b&gt;'e kadar")
+    assert tr.t("until", date="Ekim & <b>Kasım</b> 1990") == Markup(
+        "Ekim &amp; &lt;b&gt;Kasım&lt;/b&gt; 1990'a kadar"
+    )
     en = Renderer.__new__(Renderer)
     en.lang, en.language = "en", language("en")
     assert en.t("period-since-until", since="1959", until="1963") == "since 1959; until 1963"

@@ -202,7 +202,9 @@ class Generated:
 @dataclass(frozen=True)
 class _Field:
     """A field of an interface string, escaped; a format spec names a grammatical case
-    ("{date:abl}" gives "1959'dan" in Turkish), added by the language's inflect function."""
+    ("{date:abl}" gives "1959'dan" in Turkish), added by the language's inflect function.
+    Ask for a case only on plain values (dates, numbers, names): the suffix follows the
+    value's last word, which for a link would be its address."""
 
     value: Markup
     language: Language
