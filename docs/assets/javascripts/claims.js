@@ -13,7 +13,9 @@ document$.subscribe(function () {
 });
 
 // Filters above the claims index (filters.js builds the bar): status in the order of the rows,
-// which is the schema's order of meaning, then claimant, installation and year.
+// which is the schema's order of meaning, then claimant, installation and year. The choice is
+// kept in the address (?status=disputed&claimant=…, names from data-keys), and a link to a
+// status's section (claims/#status--disputed, prefix in data-anchor) opens with it chosen.
 document$.subscribe(function () {
   document.querySelectorAll("p.kb-claims-filter").forEach(function (note) {
     var table = kbFilters.tableAfter(note);
@@ -23,7 +25,7 @@ document$.subscribe(function () {
     // The language-neutral value of a claims-index cell, with the text its menu shows: a status
     // badge gives its status (kb-status--disputed), a link the last part of its page's address
     // (the actor's or installation's id), anything else its text. Ids rather than names keep a
-    // name with a comma in it one value, and are the same in both languages.
+    // name with a comma in it one value, and make the shared address work in both languages.
     var values = function (cell, texts) {
       var badge = cell.querySelector(".kb-status");
       if (badge) {
@@ -55,6 +57,7 @@ document$.subscribe(function () {
       if (statusOrder.indexOf(label) < 0) statusOrder.push(label);
       r.cells[0].setAttribute("data-sort", String(statusOrder.indexOf(label)));
     });
+    var keys = (note.dataset.keys || "").split(",");
     var menus = [];
     (note.dataset.columns || "").split(",").forEach(function (name, n) {
       var i = heads.indexOf(name.trim());
@@ -65,6 +68,8 @@ document$.subscribe(function () {
         values: function (row) { return values(row.cells[i], texts); },
         text: function (value) { return texts[value]; },
         order: n === 0 ? "seen" : "alpha",
+        key: (keys[n] || "").trim(),
+        anchor: n === 0 ? note.dataset.anchor : undefined,
       });
     });
     kbFilters.build({

@@ -1,6 +1,6 @@
 // The one filter-bar builder behind tables.js, narrow.js and claims.js: each describes its
 // menus (which values a row has) and this builds the same bar for all of them, so the menus
-// sort, label and count the same way everywhere. A plain script with no
+// sort, label, count and keep the address the same way everywhere. A plain script with no
 // build step: mkdocs.yml loads it before the three, and it only defines `kbFilters`.
 var kbFilters = (function () {
   "use strict";
@@ -60,9 +60,95 @@ var kbFilters = (function () {
     return label;
   }
 
+  // The chosen values as the page's address, so a filtered view can be shared: each menu with
+  // a `key` is a query parameter (other parameters, such as the search highlight, stay), and a
+  // menu with an `anchor` prefix also reads a fragment such as #status--disputed, which wins
+  // over its parameter. Returns the menu the fragment chose.
+  function anchorValue(m) {
+    var hash = location.hash.slice(1);
+    try { hash = decodeURIComponent(hash); } catch (e) { /* a stray '%': compare it as written */ }
+    return m.anchor && hash.indexOf(m.anchor) === 0 ? hash.slice(m.anchor.length) : null;
+  }
+
+  function readAddress(menus) {
+    var params = new URLSearchParams(location.search);
+    var anchored = null;
+    menus.forEach(function (m) {
+      if (!m.key) return;
+      var value = params.get(m.key) || "";
+      var fragment = anchorValue(m);
+      if (fragment !== null && has(m.select, fragment)) {
+        value = fragment;
+        anchored = m;
+      }
+      m.select.value = has(m.select, value) ? value : "";
+    });
+    return anchored;
+  }
+
+  // Replaces the address (no new history entry); a fragment that names another value than its
+  // menu now shows is dropped, one that agrees stays (it is where the page scrolled to).
+  function writeAddress(menus) {
+    var params = new URLSearchParams(location.search);
+    var hash = location.hash;
+    menus.forEach(function (m) {
+      if (!m.key) return;
+      if (m.select.value) params.set(m.key, m.select.value);
+      else params.delete(m.key);
+      var fragment = anchorValue(m);
+      if (fragment !== null && fragment !== m.select.value) hash = "";
+    });
+    var query = params.toString();
+    var address = location.pathname + (query ? "?" + query : "") + hash;
+    if (address !== location.pathname + location.search + location.hash) {
+      history.replaceState(history.state, "", address);
+    }
+  }
+
+  // Bars that keep the address, read again when the address changes on the same page: a
+  // fragment link (a status count, a table of contents entry; the browser still scrolls to
+  // its heading) or the back and forward buttons.
+  var keeping = [];
+
+  function follow(entry) {
+    var anchored = readAddress(entry.menus);
+    entry.apply();
+    if (anchored) writeAddress(entry.menus);
+    return anchored;
+  }
+
+  function addressChanged() {
+    keeping = keeping.filter(function (entry) { return entry.bar.isConnected; });
+    keeping.forEach(function (entry) {
+      if (entry.path === location.pathname) follow(entry);
+    });
+  }
+  window.addEventListener("popstate", addressChanged);
+  window.addEventListener("hashchange", addressChanged);
+
+  // The page shown before this one: Material's instant navigation renders the same page again
+  // for a link within it, which is not an arrival.
+  var shown = [null, null];
+  document$.subscribe(function () { shown = [shown[1], location.pathname]; });
+
+  // Bring the filters into view below Material's fixed header, after the browser and Material
+  // have scrolled to the fragment (the page's load, or Material's scroll, comes first).
+  function reveal(el) {
+    var go = function () {
+      setTimeout(function () {
+        var header = document.querySelector(".md-header");
+        var top = el.getBoundingClientRect().top + window.scrollY;
+        window.scrollTo(0, Math.max(0, top - (header ? header.offsetHeight : 0) - 8));
+      }, 0);
+    };
+    if (document.readyState === "complete") go();
+    else window.addEventListener("load", go, { once: true });
+  }
+
   /* Build a filter bar after `spec.note` and return it with its menus.
      spec.rows    the table rows to filter (<tr> elements)
-     spec.menus   [{name, values(row, index) -> [value...], text(value)?, order: "alpha"|"seen"}]: a row shows when each chosen value is among its values
+     spec.menus   [{name, values(row, index) -> [value...], text(value)?, order: "alpha"|"seen",
+                    key?, anchor?}]: a row shows when each chosen value is among its values
      spec.all     the text of the empty choice (localized by the page)
      spec.count   optional {format: "{shown} of {total}", tag: "output"|"p", className}: an
                   <output> at the end of the bar, or a paragraph after it
@@ -95,12 +181,27 @@ var kbFilters = (function () {
           .replace("{shown}", shown).replace("{total}", spec.rows.length);
       }
     };
-    menus.forEach(function (m) { m.select.addEventListener("change", apply); });
+    var keyed = menus.some(function (m) { return m.key; });
+    menus.forEach(function (m) {
+      m.select.addEventListener("change", function () {
+        apply();
+        if (keyed) writeAddress(menus);
+      });
+    });
     spec.note.parentNode.insertBefore(bar, spec.note.nextSibling);
     if (count && count.tagName === "OUTPUT") bar.appendChild(count);
     else if (count) bar.parentNode.insertBefore(count, bar.nextSibling);
-    apply();
-    return { bar: bar, menus: menus, apply: apply };
+    var entry = { bar: bar, menus: menus, apply: apply, path: location.pathname };
+    if (!keyed) apply();
+    else {
+      keeping.push(entry);
+      // Arriving from another page (or a shared address) by a link such as
+      // claims/#status--disputed: show the filtered table, not the heading further down,
+      // which is where the link lands without JavaScript and where a link within the page
+      // (the table of contents, a status count) still leads.
+      if (follow(entry) && shown[0] !== shown[1]) reveal(spec.note);
+    }
+    return entry;
   }
 
   return { build: build, tableAfter: tableAfter, headers: headers };
