@@ -204,5 +204,19 @@ var kbFilters = (function () {
     return entry;
   }
 
-  return { build: build, tableAfter: tableAfter, headers: headers };
+  // Run `fn(note, table, headers)` once for each paragraph matching `selector` on every page
+  // Material shows (instant navigation renders pages without reloading the scripts); `table`
+  // is the table after the paragraph, if any.
+  function each(selector, fn) {
+    document$.subscribe(function () {
+      document.querySelectorAll(selector).forEach(function (note) {
+        if (note.dataset.kbReady) return;
+        note.dataset.kbReady = "1";
+        var table = tableAfter(note);
+        fn(note, table, table && table.tHead ? headers(table) : []);
+      });
+    });
+  }
+
+  return { build: build, each: each, headers: headers };
 })();

@@ -5,74 +5,70 @@
 // menu per column named in data-columns (exact cell values), and, with data-sections, one menu
 // of the h2 sections after it (the timeline's decades); a section whose rows are all filtered
 // out is hidden with its heading. Labels come from the page (data-all, the headers, headings).
-document$.subscribe(function () {
-  document.querySelectorAll("p.kb-narrow").forEach(function (note) {
-    if (note.dataset.kbReady) return;
-    note.dataset.kbReady = "1";
-    var article = note.closest("article") || document;
-    var after = function (el) {
-      return note.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING;
-    };
-    // Sections: each h2 after the note with the elements up to the next h2.
-    var sections = [];
-    if (note.dataset.sections) {
-      Array.prototype.filter.call(article.querySelectorAll("h2"), after).forEach(function (h) {
-        var parts = [h];
-        for (var el = h.nextElementSibling; el && el.tagName !== "H2"; el = el.nextElementSibling)
-          parts.push(el);
-        sections.push({ title: h.firstChild ? h.firstChild.textContent.trim() : "", parts: parts, rows: [] });
-      });
-    }
-    var rows = [];
-    var heads = [];
-    var section = [];
-    Array.prototype.filter.call(article.querySelectorAll("table"), after).forEach(function (table) {
-      if (!table.tHead) return;
-      var names = kbFilters.headers(table);
-      var home = sections.filter(function (s) {
-        return s.parts.some(function (el) { return el === table || el.contains(table); });
-      })[0];
-      Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
-        rows.push(row);
-        heads.push(names);
-        section.push(home);
-        if (home) home.rows.push(row);
-      });
+kbFilters.each("p.kb-narrow", function (note) {
+  var article = note.closest("article") || document;
+  var after = function (el) {
+    return note.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING;
+  };
+  // Sections: each h2 after the note with the elements up to the next h2.
+  var sections = [];
+  if (note.dataset.sections) {
+    Array.prototype.filter.call(article.querySelectorAll("h2"), after).forEach(function (h) {
+      var parts = [h];
+      for (var el = h.nextElementSibling; el && el.tagName !== "H2"; el = el.nextElementSibling)
+        parts.push(el);
+      sections.push({ title: h.firstChild ? h.firstChild.textContent.trim() : "", parts: parts, rows: [] });
     });
-    var menus = (note.dataset.columns || "").split(",").filter(Boolean).map(function (name) {
-      name = name.trim();
-      return {
-        name: name,
-        values: function (row, r) {
-          var i = heads[r].indexOf(name);
-          var v = i < 0 ? "" : row.cells[i].textContent.trim();
-          return v ? [v] : [];
-        },
-      };
+  }
+  var rows = [];
+  var heads = [];
+  var section = [];
+  Array.prototype.filter.call(article.querySelectorAll("table"), after).forEach(function (table) {
+    if (!table.tHead) return;
+    var names = kbFilters.headers(table);
+    var home = sections.filter(function (s) {
+      return s.parts.some(function (el) { return el === table || el.contains(table); });
+    })[0];
+    Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
+      rows.push(row);
+      heads.push(names);
+      section.push(home);
+      if (home) home.rows.push(row);
     });
-    if (sections.length) {
-      menus.push({
-        name: note.dataset.sections,
-        values: function (row, r) {
-          var home = section[r];
-          return home ? [home.title] : [];
-        },
-        order: "seen",
-      });
-    }
-    kbFilters.build({
-      note: note,
-      rows: rows,
-      menus: menus,
-      all: note.dataset.all,
-      count: { format: "{shown} / {total}" },
-      after: function () {
-        sections.forEach(function (s) {
-          var empty = s.rows.length && s.rows.every(function (r) { return r.hidden; });
-          s.parts.forEach(function (el) { el.hidden = Boolean(empty); });
-        });
+  });
+  var menus = (note.dataset.columns || "").split(",").filter(Boolean).map(function (name) {
+    name = name.trim();
+    return {
+      name: name,
+      values: function (row, r) {
+        var i = heads[r].indexOf(name);
+        var v = i < 0 ? "" : row.cells[i].textContent.trim();
+        return v ? [v] : [];
       },
+    };
+  });
+  if (sections.length) {
+    menus.push({
+      name: note.dataset.sections,
+      values: function (row, r) {
+        var home = section[r];
+        return home ? [home.title] : [];
+      },
+      order: "seen",
     });
+  }
+  kbFilters.build({
+    note: note,
+    rows: rows,
+    menus: menus,
+    all: note.dataset.all,
+    count: { format: "{shown} / {total}" },
+    after: function () {
+      sections.forEach(function (s) {
+        var empty = s.rows.length && s.rows.every(function (r) { return r.hidden; });
+        s.parts.forEach(function (el) { el.hidden = Boolean(empty); });
+      });
+    },
   });
 });
 

@@ -12,30 +12,25 @@ document$.subscribe(function () {
 // Filters for a table that follows a paragraph marked `.kb-filter` (filters.js builds the bar):
 // one menu per column named in its data-columns attribute, with the values found in that column
 // (comma-separated values count separately, without what follows a ';').
-document$.subscribe(function () {
-  document.querySelectorAll("p.kb-filter").forEach(function (note) {
-    var table = kbFilters.tableAfter(note);
-    if (!table || table.dataset.kbFiltered) return;
-    table.dataset.kbFiltered = "1";
-    var heads = kbFilters.headers(table);
-    var menus = [];
-    (note.dataset.columns || "").split(",").forEach(function (name) {
-      var i = heads.indexOf(name.trim());
-      if (i < 0) return;
-      menus.push({
-        name: name.trim(),
-        values: function (row) {
-          return row.cells[i].textContent.split(",").map(function (v) {
-            return v.replace(/;.*$/, "").trim();
-          }).filter(Boolean);
-        },
-      });
+kbFilters.each("p.kb-filter", function (note, table, heads) {
+  if (!table) return;
+  var menus = [];
+  (note.dataset.columns || "").split(",").forEach(function (name) {
+    var i = heads.indexOf(name.trim());
+    if (i < 0) return;
+    menus.push({
+      name: name.trim(),
+      values: function (row) {
+        return row.cells[i].textContent.split(",").map(function (v) {
+          return v.replace(/;.*$/, "").trim();
+        }).filter(Boolean);
+      },
     });
-    kbFilters.build({
-      note: note,
-      rows: Array.prototype.slice.call(table.tBodies[0].rows),
-      menus: menus,
-      all: note.dataset.all,
-    });
+  });
+  kbFilters.build({
+    note: note,
+    rows: Array.prototype.slice.call(table.tBodies[0].rows),
+    menus: menus,
+    all: note.dataset.all,
   });
 });
