@@ -114,6 +114,7 @@ VOCABULARIES: dict[str, tuple[str, ...]] = {
         "items",
     ),
     "presence-certainty": ("base.schema.json", "properties", "presence", "properties", "certainty"),
+    "correction-field": ("common.schema.json", "$defs", "correction", "properties", "field"),
     "count-qualifier": (
         "overview.schema.json",
         "properties",
