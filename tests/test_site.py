@@ -128,3 +128,12 @@ def test_the_second_language_build_reads_the_configuration_once() -> None:
     assert turkish.theme["language"] == "tr" and turkish.site_name != config.site_name
     assert turkish.plugins.keys() == config.plugins.keys()
     assert turkish.extra["github_repository"] == config.extra["github_repository"]
+
+
+def test_a_build_reads_the_configuration_once_for_all_its_renderers() -> None:
+    loaded = build.load(GOLDEN / "data", base=GOLDEN)
+    expected = site.from_config()
+    with _opens() as opened:
+        for lang in ("en", "tr", "en"):
+            assert loaded.renderer(lang).site == expected
+    assert _config_reads(opened) == 1
