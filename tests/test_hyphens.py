@@ -63,6 +63,11 @@ SPLIT = [
         [(3, 17, "Air-", "Base")],
     ),
     (
+        "a flow list",
+        "id: x\naliases: [Incirlik Air-\n  Base, Adana]\n",
+        [(2, 23, "Air-", "Base")],
+    ),
+    (
         "folded with a blank line after the split word",
         "id: x\ntext: >\n  first-\n\n  second\n",
         [(3, 8, "first-", "second")],

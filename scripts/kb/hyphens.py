@@ -2,8 +2,9 @@
 with a space, so `air-` at the end of one line and `refuelling` on the next read
 "air- refuelling" on the page. It slipped into the data twice; this finds it with its place.
 
-A literal `|` block keeps its line breaks as the writer asked, so it is left alone, and so
-is a dash after a space (`word -`, `word –`), which is punctuation, not a split word.
+A literal `|` block is left alone: the writer asked for its line breaks, and the downloads
+keep them (pages show any line break as a space, though). So is a dash after a space
+(`word -`, `word –`): punctuation, not a split word.
 """
 
 from __future__ import annotations
@@ -43,18 +44,21 @@ def split_words(text: str, display: str, events: Callable[[], Iterable[Any]]) ->
         start, end = ev.start_mark.index, ev.end_mark.index
         if style == ">":  # the header line ('>', '>-', '>2', a comment) is not text
             start = text.find("\n", start, end)
+            if start < 0:
+                continue
         if style in ("'", '"'):
             end -= 1  # the closing quote
         for at in hyphens:
             if start < at < end and text[at + 1 : end].strip():
-                found.append(_issue(text, display, at, text[at + 1 : end]))
+                found.append(_issue(text, display, ev.start_mark.index, at, end))
     return found
 
 
-def _issue(text: str, display: str, at: int, rest: str) -> Issue:
+def _issue(text: str, display: str, start: int, at: int, end: int) -> Issue:
+    """The warning for the hyphen at `at` in the value from `start` to `end`."""
     line_start = text.rfind("\n", 0, at) + 1
-    word = text[line_start : at + 1].split()[-1].lstrip(_QUOTES)[-40:]
-    following = rest.split()[0][:40]
+    word = text[max(start, line_start) : at + 1].split()[-1].lstrip(_QUOTES)[-40:]
+    following = text[at + 1 : end].split()[0][:40]
     return Issue(
         display,
         text.count("\n", 0, at) + 1,
