@@ -27,7 +27,7 @@ from typing import Any
 
 import yaml
 
-from kb import chars, datatree, limits
+from kb import chars, datatree, hyphens, limits
 from kb.datatree import KINDS
 from kb.issues import Issue, Level
 
@@ -552,6 +552,7 @@ def parse(
         ]
     if any(i.level is Level.ERROR for i in walk.issues):
         return None, walk.issues
+    walk.issues += hyphens.split_words(text, display, lambda: yaml.parse(text, _Parser))
     data = walk.root
     record = Record(kind, display, data, walk.positions, frozenset(walk.plain))
     return record, walk.issues

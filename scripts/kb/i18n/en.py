@@ -413,7 +413,9 @@ STRINGS: dict[str, str] = {
         " gives one), with presence, role, certainty and province to style by."
     ),
     "download-installations-csv": "One row per installation: names, province, point, presence.",
-    "download-claims-csv": "One row per claim: status, text, actors, first claimed, reviewed.",
+    "download-claims-csv": (
+        "One row per claim: status, text, actors, first claimed, reviewed, summary, assessment."
+    ),
     "download-sources-csv": "One row per source: title, publisher, date, language, address.",
     "download-overview": "Country-wide facts, events, counts and claims.",
     "download-bases": "One file per installation, as in its YAML file.",

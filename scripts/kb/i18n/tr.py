@@ -416,7 +416,9 @@ STRINGS: dict[str, str] = {
         " yerde nokta yok); varlık, rol, kesinlik ve il ile biçimlendirilebilir."
     ),
     "download-installations-csv": "Her tesis bir satır: adlar, il, nokta, varlık.",
-    "download-claims-csv": "Her iddia bir satır: durum, metin, aktörler, ilk iddia, inceleme.",
+    "download-claims-csv": (
+        "Her iddia bir satır: durum, metin, aktörler, ilk iddia, inceleme, özet, değerlendirme."
+    ),
     "download-sources-csv": "Her kaynak bir satır: başlık, yayıncı, tarih, dil, adres.",
     "download-overview": "Ülke genelindeki olgular, olaylar, sayımlar ve iddialar.",
     "download-bases": "Her tesis için bir dosya, YAML dosyasındaki haliyle.",
