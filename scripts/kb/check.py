@@ -90,9 +90,30 @@ def _read(f: DataFile) -> bytes | None:
         return None
 
 
+def _read_and_check(f: DataFile) -> tuple[bytes | None, Compact | None]:
+    """A file's bytes and compact outcome (None, None when it cannot be read)."""
+    raw = _read(f)
+    return (None, None) if raw is None else (raw, _compact_job((raw, f.display, f.kind, f.header)))
+
+
+def _load_cold(files: list[DataFile], base: Path | None, schema_key: str) -> list[Outcome]:
+    """Each file's outcome when nothing is remembered: every process reads its own share of
+    the files too, so reading is shared like parsing."""
+    outcomes: list[Outcome] = []
+    for f, (raw, compact) in zip(files, parallel.map_jobs(_read_and_check, files), strict=True):
+        if raw is None or compact is None:
+            outcomes.append(_schema_step(*load_file(f.path, f.kind, base, f.header)))
+            continue
+        key: memo.Key = (f.display, f.kind, f.header or "", memo.digest(raw), schema_key)
+        outcomes.append(MEMO.keep(key, _outcome((raw, f.display, f.kind, f.header), compact)))
+    return outcomes
+
+
 def _load_all(files: list[DataFile], base: Path | None, schema_key: str) -> list[Outcome]:
     """Each file's outcome: remembered ones from the memo, the others checked, in parallel
     when there are many."""
+    if MEMO.empty:
+        return _load_cold(files, base, schema_key)
     outcomes: list[Outcome | None] = [None] * len(files)
     jobs: list[Job] = []
     waiting: list[tuple[int, memo.Key]] = []

@@ -581,7 +581,7 @@ def _clean_walk(parser: Any, text: str) -> tuple[dict[str, Any], set[JsonPath]] 
                 if value in _NULLS:
                     return None
                 if _typable(value):
-                    plain.add((*path, key if in_map else len(here)))
+                    plain.add((*path, len(here)) if key is None else (*path, key))
             if in_map:
                 here[key] = value
                 key = None
@@ -795,10 +795,15 @@ def root_files(root: Path, base: Path | None = None) -> tuple[list[DataFile], li
     checked_header = (root / "schema").is_dir()
     real_root = root.resolve()
     start = (base or Path.cwd()).resolve()
-    if real_root.is_relative_to(start):  # the usual case: one prefix for every file
-        prefix = real_root.relative_to(start).as_posix() + "/"
+    if real_root.is_relative_to(start) or not start.is_relative_to(real_root):
+        # the usual cases, one prefix for every file: inside the working folder, or outside
+        prefix = (
+            real_root.relative_to(start).as_posix() + "/"
+            if real_root.is_relative_to(start)
+            else real_root.as_posix().rstrip("/") + "/"
+        )
         prefix = "" if prefix == "./" else prefix
-        skip = len(str(root)) + 1
+        skip = 0 if str(root) == "." else len(str(root)) + 1  # Path(".") / "x" is "x"
         shown = [prefix + str(path)[skip:].replace(os.sep, "/") for path, _ in files]
     else:
         shown = []

@@ -48,7 +48,7 @@ def _share(fn: Callable[[J], R], jobs: Sequence[J]) -> list[R]:
     return [fn(job) for job in jobs]
 
 
-def _pack(results: object) -> bytes:
+def _pack(results: Any) -> bytes:
     """A worker's results for the pipe: marshal when they are plain values (data, tuples,
     text: several times faster than pickle for a large corpus), else pickle."""
     try:
