@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import gc
 import marshal
-import multiprocessing
 import os
 import pickle
 import threading
@@ -39,7 +38,7 @@ def workers_for(jobs: int) -> int:
     """How many processes (this one included) should share `jobs` files."""
     wanted = os.environ.get("KB_WORKERS", "")
     limit = int(wanted) if wanted.isdigit() and int(wanted) > 0 else _cores()
-    if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
+    if not hasattr(os, "fork") or threading.active_count() > 1:
         return 1
     return max(1, min(limit, jobs // FILES_PER_WORKER))
 
