@@ -176,6 +176,7 @@ def _mark(mark: Any) -> tuple[int, int]:
 
 _NUMBER = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?").fullmatch
 _NUMBER_START = frozenset("-0123456789")
+_BOOLEANS = ("true", "false")
 
 
 def _typable(value: str) -> bool:
@@ -517,7 +518,16 @@ class _Pass:
 
 
 _DOC_END = yaml.DocumentEndEvent
-_ANY_COMMENT_AFTER = re.compile(r"[ \t]#").search
+
+
+def _any_comment_after(text: str) -> bool:
+    """Whether a '#' follows a space or tab anywhere (a '#' search runs at memory speed)."""
+    at = text.find("#", 1)
+    while at != -1:
+        if text[at - 1] in " \t":
+            return True
+        at = text.find("#", at + 1)
+    return False
 
 
 def _plainly_clean(text: str) -> tuple[dict[str, Any], set[JsonPath]] | None:
@@ -546,8 +556,9 @@ def _clean_walk(parser: Any, text: str) -> tuple[dict[str, Any], set[JsonPath]] 
     ev = get_event()
     if ev.__class__ is not _MAP_START or ev.anchor is not None or ev.tag is not None:
         return None
-    comments = _ANY_COMMENT_AFTER(text) is not None
+    comments = _any_comment_after(text)
     comment = _COMMENT_AFTER.match
+    marked = "&" in text or "!" in text or "*" in text  # else no anchor, alias or tag
     max_chars, max_items, max_open = (
         limits.MAX_STRING_CHARS,
         limits.MAX_LIST_ITEMS,
@@ -565,22 +576,22 @@ def _clean_walk(parser: Any, text: str) -> tuple[dict[str, Any], set[JsonPath]] 
         cls = ev.__class__
         if cls is _SCALAR:
             value, style = ev.value, ev.style
-            if ev.anchor is not None or ev.tag is not None or len(value) > max_chars:
+            if len(value) > max_chars or (marked and (ev.anchor is not None or ev.tag is not None)):
                 return None
             if style:
                 if style == '"' and not _clean_quoted(value):
                     return None
             elif comments and comment(text, ev.end_mark.index, ev.end_mark.index + 200):
                 return None
-            if in_map and key is None:
+            if key is None and in_map:
                 if (value == "<<" and not style) or value in here:
                     return None
                 key = value
                 continue
             if not style:
-                if value in _NULLS:
+                if len(value) < 6 and value in _NULLS:  # no hashing of long texts
                     return None
-                if _typable(value):
+                if (value[:1] in _NUMBER_START or value in _BOOLEANS) and _typable(value):
                     plain.add((*path, len(here)) if key is None else (*path, key))
             if in_map:
                 here[key] = value
