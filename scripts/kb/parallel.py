@@ -106,16 +106,35 @@ def map_jobs(fn: Callable[[J], R], jobs: Sequence[J], workers: int | None = None
     count = workers_for(len(jobs)) if workers is None else workers
     if count <= 1 or len(jobs) < 2:
         return _share(fn, jobs)
-    shares = [jobs[i::count] for i in range(count)]
+    owners = _deal(len(jobs), count)
+    shares = [[jobs[n] for n in owned] for owned in owners]
     started = [_fork(fn, share) for share in shares[1:]]
     try:
         results = [_share(fn, shares[0])]
     finally:
         results += [_collect(pid, read) for pid, read in started]
     out: list[R] = [None] * len(jobs)  # type: ignore[list-item]
-    for i, result in enumerate(results):
-        out[i::count] = result
+    for owned, result in zip(owners, results, strict=True):
+        for n, value in zip(owned, result, strict=True):
+            out[n] = value
     return out
+
+
+HANDED_ON = 12
+"""This process hands one in HANDED_ON of its jobs on to the workers: it also receives and
+unpacks their results, so an even split would leave them waiting for it."""
+
+
+def _deal(jobs: int, count: int) -> list[list[int]]:
+    """Which job numbers each process takes: in turn, so each gets a similar mix, except that
+    every HANDED_ON-th job of this process goes to a worker."""
+    owners: list[list[int]] = [[] for _ in range(count)]
+    for n in range(jobs):
+        turn, owner = divmod(n, count)
+        if owner == 0 and turn % HANDED_ON == HANDED_ON - 1:
+            owner = 1 + (turn // HANDED_ON) % (count - 1)
+        owners[owner].append(n)
+    return owners
 
 
 @contextmanager
