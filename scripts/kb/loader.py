@@ -13,6 +13,11 @@ after YAML escapes are decoded, so `"\u202e"` or `"\x7f"` written as an escape i
 like the character itself. A plain `null` or `~` is refused (it would silently mean "no value"),
 and a comment that seems to cut a plain value short (`note: Türkiye #1 ülke`, or any comment
 after a plain value of several words) gets a warning.
+
+Most files give no message at all, so they are first read by a quicker walk that builds the
+values without positions and gives up at anything the policy looks at more closely; a file it
+gives up on is read again by the detailed walk, which says why. A record's positions are
+worked out from its bytes by the detailed walk the first time a message needs one.
 """
 
 from __future__ import annotations
