@@ -686,8 +686,9 @@ def parse(
     if issues:
         return None, issues
     quick = _plainly_clean(text)
+    split = hyphens.split_words(text, display, lambda: yaml.parse(text, _Parser))
     if quick is not None:
-        return Record(kind, display, quick[0], frozenset(quick[1]), raw), []
+        return Record(kind, display, quick[0], frozenset(quick[1]), raw), split
     walk = _Pass(display, text)
     parser = _Parser(text)
     try:
@@ -722,7 +723,7 @@ def parse(
         ]
     if any(i.level is Level.ERROR for i in walk.issues):
         return None, walk.issues
-    walk.issues += hyphens.split_words(text, display, lambda: yaml.parse(text, _Parser))
+    walk.issues += split
     data = walk.root
     record = Record(kind, display, data, frozenset(walk.plain), raw, walk.positions)
     return record, walk.issues
