@@ -125,6 +125,7 @@ STRINGS: dict[str, str] = {
     "claim-heading": "İddia: {text}",
     "concerns": "ilgili tesis:",
     "country-wide": "Ülke geneli",
+    "ended-date-unknown": "sona erdi, tarihi bilinmiyor",
     "dates-not-sourced": "tarihler için kaynak gösterilmedi",
     "district-of": "{district} ilçesi",
     "lat-lon": "{lat} K, {lon} D",
@@ -322,6 +323,14 @@ STRINGS: dict[str, str] = {
     "correction-claim": "İddia:",
     "correction-fact": "Olgu:",
     "correction-event": "Olay:",
+    "correction-name": "{name}",
+    "correction-location": "{name}, konum",
+    "correction-presence": "{name}, varlık",
+    "correction-host": "{base}, birlik: {name}",
+    "field-was": "{field} düzeltildi; önceki değeri: {value}.",
+    "field-corrected": "{field} düzeltildi.",
+    "field-added": "{field} eklendi; önceden verilmemişti.",
+    "value-unknown": "bilinmiyor",
     "was-rated": "önceki derecesi: {status}",
     "earlier-text": "önceki metin",
     "was-dated": "önceki tarihi: {date}",
@@ -417,7 +426,9 @@ STRINGS: dict[str, str] = {
         " yerde nokta yok); varlığa, göreve, kesinliğe ve ile göre biçimlendirilebilir."
     ),
     "download-installations-csv": "Her tesis bir satır: adlar, il, nokta, varlık.",
-    "download-claims-csv": "Her iddia bir satır: durum, metin, aktörler, ilk iddia, inceleme.",
+    "download-claims-csv": (
+        "Her iddia bir satır: durum, metin, aktörler, ilk iddia, inceleme, özet, değerlendirme."
+    ),
     "download-sources-csv": "Her kaynak bir satır: başlık, yayıncı, tarih, dil, adres.",
     "download-overview": "Ülke genelindeki olgular, olaylar, sayımlar ve iddialar.",
     "download-bases": "Her tesis için bir dosya, YAML dosyasındaki hâliyle.",
