@@ -107,6 +107,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["kb_feed"] = _local(addresses.feed(lang), lang)
     feed_title = i18n.language(lang).string("feed-title")
     config.extra["kb_feed_title"] = feed_title.format(site=config.site_name)
+    # Material's 404 page is English only; the theme's 404.html shows this heading instead.
+    config.extra["kb_not_found"] = i18n.language(lang).string("not-found")
     repo = config.extra.get("github_repository")
     if repo:
         config.repo_url = config.repo_url or f"https://github.com/{repo}"

@@ -16,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import write_root
 
-from kb import export, geomap, structured
+from kb import export, geomap, i18n, structured
 from kb.check import check_root
 from kb.dates import PartialDate
 
@@ -376,3 +376,12 @@ def test_citations_escape_bibtex_and_carry_the_address_and_change_date() -> None
         csl[0]["issued"] == {"date-parts": [[2026, 11, 20]]}
         and csl[0]["URL"] == "https://kb.example/a/"
     )
+
+
+def test_feed_summaries_write_the_first_claim_date_in_the_feeds_language() -> None:
+    ns = {"a": structured.ATOM}
+    for code, expected in (("en", "2 July 2025"), ("tr", "2 Temmuz 2025")):
+        language = i18n.language(code)
+        blob = structured.atom([_review()], "KB", "https://kb.example/", "x", language)
+        summary = ET.fromstring(blob).find("a:entry/a:summary", ns)
+        assert summary is not None and f"({expected})" in (summary.text or "")

@@ -310,6 +310,15 @@ def test_sitemaps_list_both_languages(built_site: Path) -> None:
     assert len(tr_locs) == len(locs) and all("/tr/" in loc for loc in tr_locs)
 
 
+def test_the_not_found_page_speaks_its_sites_language(built_site: Path) -> None:
+    for page, heading in (
+        ("404.html", "404 - Not found"),
+        ("tr/404.html", "404 - Sayfa bulunamadı"),
+    ):
+        html = BeautifulSoup((built_site / page).read_text(encoding="utf-8"), "html.parser")
+        assert [h.get_text(strip=True) for h in html.select("article h1")] == [heading]
+
+
 def test_turkish_nav_footer_and_feed(built_site: Path) -> None:
     home = _html(built_site, "tr/")
     nav = [a.get_text(strip=True) for a in home.select("nav.md-nav--primary a.md-nav__link")]

@@ -42,6 +42,7 @@ from kb.site import Site, issue_forms
 from kb.stats import quality
 
 if TYPE_CHECKING:
+    from kb.i18n.language import Language
     from kb.publish import Download
 
 # Inline Markdown syntax that could turn data into markup; '<', '>' and '&' are left to the
@@ -197,6 +198,25 @@ class Generated:
         return front_matter(self.meta) + self.body
 
 
+@dataclass(frozen=True)
+class _Field:
+    """A field of an interface string, escaped; a format spec names a grammatical case
+    ("{date:abl}" gives "1959'dan" in Turkish), added by the language's inflect function.
+    Ask for a case only on plain values (dates, numbers, names): the suffix follows the
+    value's last word, which for a link would be its address."""
+
+    value: Markup
+    language: Language
+
+    def __html__(self) -> str:
+        return str(self.value)
+
+    def __html_format__(self, spec: str) -> Markup:
+        if not spec:
+            return self.value
+        return Markup(self.language.inflected(str(self.value), spec))
+
+
 class Renderer:
     """Renders the corpus into Markdown pages in one language; one Jinja environment each."""
 
@@ -231,6 +251,7 @@ class Renderer:
         self.env.filters.update(
             certainty_meaning=lambda v: certainty.get(v, ""),
             date=self.language.date,
+            country=self.language.country,
             link_to=self._link_to,
             url=lambda u: Markup(href(u)),
             label=self._label,
@@ -317,7 +338,7 @@ class Renderer:
     def t(self, key: str, **fields: Any) -> Markup:
         """An interface string in the rendering language, with data fields escaped as text."""
         safe = {
-            k: v if isinstance(v, Markup) else escape(md_text(v, self.lang))
+            k: _Field(v if isinstance(v, Markup) else escape(md_text(v, self.lang)), self.language)
             for k, v in fields.items()
         }
         return Markup(self.language.string(key)).format(**safe)
@@ -391,9 +412,12 @@ class Renderer:
         """A file size in words of the rendering language (1 kB = 1,000 bytes)."""
         if size < 1000:
             return self.language.string("size-bytes").format(n=size)
+        mark = self.language.string("decimal-mark")  # 1,5 kB in Turkish
         if size < 1_000_000:
-            return self.language.string("size-kb").format(n=f"{size / 1000:.1f}")
-        return self.language.string("size-mb").format(n=f"{size / 1_000_000:.1f}")
+            return self.language.string("size-kb").format(n=f"{size / 1000:.1f}".replace(".", mark))
+        return self.language.string("size-mb").format(
+            n=f"{size / 1_000_000:.1f}".replace(".", mark)
+        )
 
     def _by_name(self, records: Any) -> list[Any]:
         """Records (bases, actors) in the alphabetical order of their names in the rendering

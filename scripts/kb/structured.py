@@ -131,7 +131,7 @@ def atom(
         ET.SubElement(entry, f"{{{ATOM}}}updated").text = r.reviewed.rfc3339()
         ET.SubElement(entry, f"{{{ATOM}}}link", rel="alternate", href=r.url)
         summary = language.string("feed-summary").format(
-            author=r.author, date=r.first_date, summary=r.summary
+            author=r.author, date=language.date(r.first_date), summary=r.summary
         )
         ET.SubElement(entry, f"{{{ATOM}}}summary").text = summary
     body: bytes = ET.tostring(feed, encoding="utf-8")

@@ -186,9 +186,13 @@ STRINGS: dict[str, str] = {
     "run-by": "Run by",
     "presence": "Presence",
     "not-recorded": "not recorded",
-    "start-unknown": "start unknown",
-    "end-unknown": "end unknown",
-    "active-now": "active",
+    "period-since-active": "since {since}; active",
+    "period-since-until": "since {since}; until {until}",
+    "period-since-unknown": "since {since}; end unknown",
+    "period-unknown-active": "start unknown; active",
+    "period-unknown-until": "start unknown; until {until}",
+    "period-unknown-unknown": "start unknown; end unknown",
+    "hosted-between": "since {since} until {until}",
     "not-sourced-coordinates": (
         "not sourced: no source consulted gives a point for this installation"
     ),
@@ -287,6 +291,7 @@ STRINGS: dict[str, str] = {
     "cited-count": "Cited",
     "title": "Title",
     "all": "all",
+    "not-found": "404 - Not found",
     "serve-error-title": "The data has errors",
     "serve-error-intro": (
         "The site is not shown until they are fixed. Each problem below names its file, line\n"
@@ -395,6 +400,7 @@ STRINGS: dict[str, str] = {
         "`+`, `-` or `@` starts with an apostrophe instead, so no text is run as a formula."
     ),
     "size-bytes": "{n} bytes",
+    "decimal-mark": ".",
     "size-kb": "{n} kB",
     "size-mb": "{n} MB",
     "file": "File",

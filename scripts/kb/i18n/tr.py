@@ -4,16 +4,17 @@ word from `en.py`; the keys and `{placeholders}` are the same (a test compares t
 from __future__ import annotations
 
 from kb.i18n.language import Language
+from kb.i18n.suffix import inflect
 
 STRINGS: dict[str, str] = {
     # dates
     "date-unknown": "tarihi bilinmiyor",
-    "since": "{date} tarihinden beri",
-    "until": "{date} tarihine kadar",
-    "reviewed-on": "{date} tarihinde incelendi",
-    "last-reviewed": "Bu sayfadaki iddialar en son {date} tarihinde incelendi.",
+    "since": "{date:abl} beri",
+    "until": "{date:dat} kadar",
+    "reviewed-on": "inceleme: {date}",
+    "last-reviewed": "Bu sayfadaki iddialar en son {date:loc} incelendi.",
     "last-changed": (
-        "Bu sayfadaki veriler en son {date} tarihinde değişti (`{path}` dosyasının git geçmişi)."
+        "Bu sayfadaki veriler en son {date:loc} değişti (`{path}` dosyasının git geçmişi)."
     ),
     # page titles and headings
     "actors": "Aktörler",
@@ -28,7 +29,7 @@ STRINGS: dict[str, str] = {
     "documents-issued": "Yayımladığı belgeler",
     "location-and-status": "Konum ve durum",
     "sources-cited": "Bu sayfada atıf yapılan kaynaklar",
-    "recently-reviewed": "Yakın zamanda incelenen iddialar",
+    "recently-reviewed": "Son incelenen iddialar",
     "unassessed-claims": "Henüz değerlendirilmemiş iddialar",
     "unarchived-sources": "Arşiv kopyası olmayan kaynaklar",
     "claim-status": "İddia durumu",
@@ -51,8 +52,8 @@ STRINGS: dict[str, str] = {
         "bulunduğu, arşiv kopyasının görülüp görülmediği ve ona atıf yapan her olgu, olay ve iddia."
     ),
     "timeline-intro": (
-        "Sitedeki tarihli bütün olaylar, en eskiden en yeniye. Günü belli olmayan bir yıl ya\n"
-        "da ay, o yılın ya da ayın gün tarihli olaylarından önce gelir."
+        "Sitedeki tarihli bütün olaylar, en eskiden en yeniye. Yalnızca yılı ya da ayı belli\n"
+        "olan bir olay, o yılın ya da ayın günü belli olaylarından önce gelir."
     ),
     "quality-intro": (
         "Kaydın tesis tesis ne kadar eksiksiz olduğu. Aynı rapor\n"
@@ -76,7 +77,7 @@ STRINGS: dict[str, str] = {
     "documents-cited": "Atıf yapılan belgeler",
     "established": "Kuruluş",
     "event": "Olay",
-    "first-claimed": "İlk dile getirildiği tarih",
+    "first-claimed": "İlk beyan tarihi",
     "foreign-units": "Yabancı ve NATO birlikleri",
     "installation": "Tesis",
     "issued-by": "Yayımlayan",
@@ -95,7 +96,7 @@ STRINGS: dict[str, str] = {
     "published": "Yayım tarihi",
     "publisher": "Yayıncı",
     "read-at": "Okunduğu yer",
-    "site": "Site",
+    "site": "Yeri",
     "sources-cited-short": "Atıf yapılan kaynaklar",
     "untranslated-texts": "Henüz Türkçeye çevrilmemiş metinler",
     "actors-untranslated": "Metinleri henüz Türkçeye çevrilmemiş aktörler:",
@@ -111,7 +112,7 @@ STRINGS: dict[str, str] = {
     "claimed-by": "İddia eden",
     "claimed-by-lower": "iddia eden",
     "appearance-own": "{actor}, {date} tarihli {document}",
-    "appearance-quoted": "{actor}, {publisher} tarafından alıntılandı, {date}",
+    "appearance-quoted": "{actor}, alıntılayan: {publisher}, {date}",
     "appearance-reported": "{publisher}, {actor} kaynaklı aktarım, {date}",
     "appearance-in": ", *{title}*",
     "said-on": "(söylendiği tarih: {date})",
@@ -125,7 +126,7 @@ STRINGS: dict[str, str] = {
     "concerns": "ilgili tesis:",
     "country-wide": "Ülke geneli",
     "ended-date-unknown": "sona erdi, tarihi bilinmiyor",
-    "dates-not-sourced": "tarihlere kaynak gösterilmedi",
+    "dates-not-sourced": "tarihler için kaynak gösterilmedi",
     "district-of": "{district} ilçesi",
     "lat-lon": "{lat} K, {lon} D",
     "link": "Bağlantı",
@@ -147,44 +148,48 @@ STRINGS: dict[str, str] = {
     "evidence-context": "Kanıt: bağlam",
     "feed-title": "{site}: iddia incelemeleri",
     "feed-summary": "İddia eden: {author} ({date}). {summary}",
-    "citing-summary": "{page} sayfasında özet:",
-    "citing-location": "{page} sayfasında konum:",
-    "citing-operator": "{page} sayfasında işleten:",
-    "citing-established": "{page} sayfasında kuruluş:",
-    "citing-hosted unit": "{page} sayfasında konuşlu birlik:",
-    "citing-fact": "{page} sayfasında olgu:",
-    "citing-event": "{page} sayfasında olay:",
-    "citing-claim": "{page} sayfasında iddia:",
-    "citing-evidence": "{page} sayfasında kanıt:",
-    "citing-presence": "{page} sayfasında varlık:",
+    "citing-summary": "{page} sayfasındaki özet:",
+    "citing-location": "{page} sayfasındaki konum:",
+    "citing-operator": "{page} sayfasındaki işleten bilgisi:",
+    "citing-established": "{page} sayfasındaki kuruluş bilgisi:",
+    "citing-hosted unit": "{page} sayfasındaki konuşlu birlik:",
+    "citing-fact": "{page} sayfasındaki olgu:",
+    "citing-event": "{page} sayfasındaki olay:",
+    "citing-claim": "{page} sayfasındaki iddia:",
+    "citing-evidence": "{page} sayfasındaki kanıt:",
+    "citing-presence": "{page} sayfasındaki varlık bilgisi:",
     "home-presence": (
         "Bu tesislerin {active} tanesinde kaynakların sürdüğünü bildirdiği bir NATO, ABD ya da\n"
-        "müttefik varlığı var, {former} tanesi ise eski tesis. ABD {us}, NATO {nato}, başka bir\n"
-        "müttefik {other_ally} tesiste bulunuyor ya da bulundu. Yayımlanmış sayıların bu\n"
-        "listeyle nasıl karşılaştırıldığını [sayılar sayfasında]({counts}) görebilirsiniz."
+        "müttefik varlığı var; {former} tanesi eski tesis. ABD {us}, NATO {nato}, başka bir\n"
+        "müttefik ise {other_ally} tesiste bulunuyor ya da bulundu. Yayımlanmış sayıların bu\n"
+        "listeyle karşılaştırmasını [sayılar sayfasında]({counts}) görebilirsiniz."
     ),
     "bases-intro": (
         "Başvurulan kaynaklara göre Türkiye'de bugün ya da geçmişte NATO, ABD veya başka bir\n"
         "müttefik tarafından kullanılan bütün tesisler: **{listed} tesis**; {active} tanesinde\n"
         "varlığın sürdüğü bildiriliyor, {former} tanesi eski. Eski tesisler listeden çıkarılmaz.\n"
         "Her satır kimin, ne amaçla, ne zamandan ne zamana kadar bulunduğunu ve kaynakların\n"
-        "bundan ne kadar emin olduğunu gösterir; yayımlanmış sayıların bu listeyle\n"
-        "karşılaştırması [sayılar sayfasında]({counts})."
+        "bundan ne kadar emin olduğunu gösterir. Yayımlanmış sayıların bu listeyle\n"
+        "karşılaştırması [sayılar sayfasında]({counts}) yer alıyor."
     ),
     "bases-filter-help": (
         "Sıralamak için bir sütun başlığına tıklayın; süzmek için aşağıdan bir değer seçin\n"
         "(süzgeçler JavaScript gerektirir; JavaScript yoksa tablonun tamamı görünür)."
     ),
-    "present": "Bulunan",
+    "present": "Bulunan taraf",
     "role": "Görev",
     "period": "Dönem",
     "how-sure": "Kesinlik",
-    "run-by": "İşleten",
+    "run-by": "İşleten taraf",
     "presence": "Varlık",
     "not-recorded": "kaydedilmedi",
-    "start-unknown": "başlangıcı bilinmiyor",
-    "end-unknown": "bitişi bilinmiyor",
-    "active-now": "sürüyor",
+    "period-since-active": "{since:abl} beri",
+    "period-since-until": "{since:abl} {until:dat} kadar",
+    "period-since-unknown": "{since:abl} itibaren; bitişi bilinmiyor",
+    "period-unknown-active": "başlangıcı bilinmiyor; sürüyor",
+    "period-unknown-until": "başlangıcı bilinmiyor; {until:dat} kadar",
+    "period-unknown-unknown": "başlangıcı da bitişi de bilinmiyor",
+    "hosted-between": "{since:abl} {until:dat} kadar",
     "not-sourced-coordinates": (
         "kaynak gösterilmedi: başvurulan hiçbir kaynak bu tesis için bir nokta vermiyor"
     ),
@@ -202,7 +207,7 @@ STRINGS: dict[str, str] = {
         "Aktörler Türkiye'deki NATO ve ABD tesisleri için birbirinden çok farklı sayılar\n"
         "veriyor. Aşağıdaki her sayı, kaydedildiği ve kaynağının gösterildiği iddiaya ya da\n"
         "olguya bağlanıyor. Yanında bir **okuma** var: sayının neyi kapsıyor göründüğü (yalnızca\n"
-        "NATO, yalnızca ABD, yalnızca etkin tesisler, radarlar ve depolar dahil...). Okuma,\n"
+        "NATO, yalnızca ABD, yalnızca etkin tesisler, radarlar ve depolar dâhil...). Okuma,\n"
         "kullanılan sözcüklerin bu sitece yorumlanmasıdır, aktörün kendi tanımı değildir;\n"
         "aktörlerin hiçbiri bir tanım vermiyor. Her okumanın kapsadığı tesisler\n"
         "[tesis listesinden]({bases}) ({listed} tesis) hesaplanır; liste değiştikçe sayılar da\n"
@@ -214,8 +219,8 @@ STRINGS: dict[str, str] = {
     "reading": "Okuma",
     "listed-matching": "Listede uyan tesisler",
     "undecided-n": "(+{n} belirsiz)",
-    "recorded-as-fact": "Olgu olarak kaydedildi ({page} sayfası):",
-    "recorded-as-claim": "İddia olarak kaydedildi ({page} sayfası):",
+    "recorded-as-fact": "Olgu olarak kayıtlı ({page}):",
+    "recorded-as-claim": "İddia olarak kayıtlı ({page}):",
     "statement-fact": "Olgu",
     "statement-claim": "İddia",
     "figure-given": "Verilen sayı: **{figure}**",
@@ -261,18 +266,17 @@ STRINGS: dict[str, str] = {
     "rating-history": "Derecelendirme geçmişi",
     "not-yet-rated": "Henüz derecelendirilmedi: iddia kaydedildi ama kanıtlarla tartılmadı.",
     "first-rated": (
-        "İlk kez {date} tarihinde {status} olarak derecelendirildi; derecesi o zamandan beri "
-        "değişmedi."
+        "İlk derecesi {date:loc} verildi: {status}. Derecesi o tarihten beri değişmedi."
     ),
-    "rated-undated": "{status} olarak derecelendirildi; derecesi ilk verildiğinden beri değişmedi.",
-    "recorded-unassessed": "İlk kez derecelendirilmeden (değerlendirilmedi) kaydedildi.",
+    "rated-undated": "Derecesi: {status}. İlk verildiğinden beri değişmedi.",
+    "recorded-unassessed": "İlk kaydedildiğinde derecesi yoktu (değerlendirilmedi).",
     "rated-first": "İlk derecesi: {status}.",
-    "rated-first-on": "İlk derecesi ({date}): {status}.",
-    "rating-changed": "{date}: {status} olarak değiştirildi.",
+    "rated-first-on": "İlk derecesi {date:loc} verildi: {status}.",
+    "rating-changed": "{date}: derecesi {status} olarak değiştirildi.",
     "earlier-wordings": "İddianın önceki ifadeleri:",
-    "reworded-on": "{date} tarihine kadar:",
+    "reworded-on": "{date:dat} kadar:",
     "corrections-pointer": "Sitedeki bütün düzeltmeler [düzeltme kaydında]({about}) listelenir.",
-    "claim-recorded-on": "Bu iddia {page} sayfasının verilerinde kayıtlıdır.",
+    "claim-recorded-on": "Kayıtlı olduğu sayfa: {page}.",
     "card-claimed": "{actor}, {date}",
     "card-more-actors": "ve {count} aktör daha",
     "claims-filter-help": (
@@ -285,19 +289,22 @@ STRINGS: dict[str, str] = {
     # narrow (issue 13): tables, long lists, the serve error page
     "status-count": "{count} {status}",
     "decade": "On yıl",
-    "decade-heading": "{decade}'ler",
+    "decade-heading": "{decade:pl}",
     "timeline-filter-help": (
-        "İçindekiler listesi bir on yıla gider; yalnızca onun olaylarını görmek için aşağıdan\n"
-        "bir üs ya da on yıl seçin (menüler JavaScript ister; o olmadan bütün olaylar görünür)."
+        "İçindekiler listesinden bir on yıla gidebilirsiniz; yalnızca bir tesisin ya da bir on\n"
+        "yılın olaylarını görmek için aşağıdan seçin (menüler JavaScript gerektirir; JavaScript\n"
+        "yoksa bütün olaylar görünür)."
     ),
     "sources-filter-help": (
-        "Sıralamak için bir sütun başlığına tıklayın; yalnızca onları görmek için aşağıdan bir\n"
-        "tür, dil ya da yayıncı seçin (menüler JavaScript ister; o olmadan bütün kaynaklar\n"
-        "görünür). **Atıf**, bir kaynağa atıf yapan olgu, olay, iddia ve kanıtları sayar."
+        "Sıralamak için bir sütun başlığına tıklayın; yalnızca belli bir türün, dilin ya da\n"
+        "yayıncının kaynaklarını görmek için aşağıdan seçin (menüler JavaScript gerektirir;\n"
+        "JavaScript yoksa bütün kaynaklar görünür). **Atıf**, bir kaynağa atıf yapan olguları,\n"
+        "olayları, iddiaları ve kanıtları sayar; kaynağın kaydı bunları tek tek listeler."
     ),
     "cited-count": "Atıf",
     "title": "Başlık",
     "all": "tümü",
+    "not-found": "404 - Sayfa bulunamadı",
     "serve-error-title": "Verilerde hatalar var",
     "serve-error-intro": (
         "Hatalar düzeltilene kadar site gösterilmez. Aşağıdaki her sorun dosyasını, satırını ve\n"
@@ -360,8 +367,8 @@ STRINGS: dict[str, str] = {
     "quote-translation": "Çeviri:",
     "undecided": "Okumanın gerektirdiği bir tarih bilinmediği için belirsiz:",
     # haritalar (düz metin: SVG'ye kaçışlı yazılır, Markdown olarak okunmaz)
-    "map-title": "Türkiye'de kaynaklı koordinatı olan tesislerin haritası",
-    "locator-title": "{name} Türkiye'de nerede",
+    "map-title": "Koordinatı kaynaklarda verilen tesislerin Türkiye haritası",
+    "locator-title": "{name}: Türkiye'deki konumu",
     "marker-active": "{present}, etkin",
     "marker-former": "{present}, eski",
     "legend-active": "etkin (dolu)",
@@ -374,10 +381,12 @@ STRINGS: dict[str, str] = {
     # bu sayfayı kaynak göster; indirmeler
     "cite-heading": "Bu sayfayı kaynak gösterin",
     "cite-intro": "Önerilen kaynak gösterimi (okuduğunuz tarihi ekleyin):",
-    "cite-changed": "Son değişiklik {date}.",
+    "cite-changed": "Son değişiklik: {date}.",
     "cite-claim": "Bu iddiayı kaynak gösterin",
     "cite-files": "Kaynak gösterimini [BibTeX]({bib}) ya da [CSL-JSON]({csl}) olarak indirin.",
-    "record-json": "Bu kayıt [JSON]({json}) olarak ([indirmeler]({downloads}) sayfasına bakın).",
+    "record-json": (
+        "Bu kaydı [JSON]({json}) olarak indirebilirsiniz (bkz. [indirmeler]({downloads}))."
+    ),
     "claim-title": "İddia: {text}",
     "downloads": "İndirmeler",
     "downloads-intro": (
@@ -398,6 +407,7 @@ STRINGS: dict[str, str] = {
         "çalıştırılmaz."
     ),
     "size-bytes": "{n} bayt",
+    "decimal-mark": ",",
     "size-kb": "{n} kB",
     "size-mb": "{n} MB",
     "file": "Dosya",
@@ -413,7 +423,7 @@ STRINGS: dict[str, str] = {
     "download-claims-json": "Her iddia: beyanlar, durum, değerlendirme, kanıt, sayfa.",
     "download-installations-geojson": (
         "Tesisler nokta olarak (RFC 7946, WGS 84, `[boylam, enlem]`; kaynağın nokta vermediği"
-        " yerde nokta yok); varlık, rol, kesinlik ve il ile biçimlendirilebilir."
+        " yerde nokta yok); varlığa, göreve, kesinliğe ve ile göre biçimlendirilebilir."
     ),
     "download-installations-csv": "Her tesis bir satır: adlar, il, nokta, varlık.",
     "download-claims-csv": (
@@ -421,12 +431,41 @@ STRINGS: dict[str, str] = {
     ),
     "download-sources-csv": "Her kaynak bir satır: başlık, yayıncı, tarih, dil, adres.",
     "download-overview": "Ülke genelindeki olgular, olaylar, sayımlar ve iddialar.",
-    "download-bases": "Her tesis için bir dosya, YAML dosyasındaki haliyle.",
+    "download-bases": "Her tesis için bir dosya, YAML dosyasındaki hâliyle.",
     "download-sources": "Her kaynak için bir dosya.",
     "download-actors": "Her aktör için bir dosya.",
     "download-schema": "Kayıtların JSON Şeması ve ortak tanımları.",
     "download-cite": "Her tesisin ve iddianın önerilen kaynak gösterimi, BibTeX ve CSL-JSON.",
-    "download-feed": "İddia incelemelerinin Atom akışı, en yenisi önce.",
+    "download-feed": "İddia incelemelerinin Atom akışı, en yenisi başta.",
+}
+
+# Country names as Turkish writes them in running text (ABD, not Amerika Birleşik Devletleri);
+# a code missing here falls back to CLDR's Turkish name.
+COUNTRY_NAMES: dict[str, str] = {
+    "INT": "uluslararası",
+    "NATO": "NATO",
+    "BE": "Belçika",
+    "BG": "Bulgaristan",
+    "CA": "Kanada",
+    "DE": "Almanya",
+    "DK": "Danimarka",
+    "ES": "İspanya",
+    "FR": "Fransa",
+    "GB": "Birleşik Krallık",
+    "GR": "Yunanistan",
+    "IL": "İsrail",
+    "IQ": "Irak",
+    "IR": "İran",
+    "IT": "İtalya",
+    "NL": "Hollanda",
+    "NO": "Norveç",
+    "PL": "Polonya",
+    "QA": "Katar",
+    "RO": "Romanya",
+    "RU": "Rusya",
+    "SY": "Suriye",
+    "TR": "Türkiye",
+    "US": "ABD",
 }
 
 TR = Language(
@@ -448,4 +487,6 @@ TR = Language(
     day_month_year="{day} {month} {year}",
     month_year="{month} {year}",
     strings=STRINGS,
+    country_names=COUNTRY_NAMES,
+    inflect=inflect,
 )
