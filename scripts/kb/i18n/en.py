@@ -164,12 +164,25 @@ STRINGS: dict[str, str] = {
     # presence and counts (issue 14)
     "home-presence": (
         "Of the installations, {active} have a NATO, US or allied presence that the sources\n"
+        "describe as continuing and {former} are former; the United States is or was present\n"
+        "at {us}, NATO at {nato} and another ally at {other_ally}. See how published counts\n"
+        "compare on the [counts page]({counts})."
+    ),
+    "home-presence-unclear": (
+        "Of the installations, {active} have a NATO, US or allied presence that the sources\n"
         "describe as continuing, {former} are former, and for {unclear} no source consulted\n"
         "says whether the presence continues; the United States is or was present at {us},\n"
         "NATO at {nato} and another ally at {other_ally}. See how published counts compare on\n"
         "the [counts page]({counts})."
     ),
     "bases-intro": (
+        "Every installation in Turkey that the sources consulted name as used, now or in the\n"
+        "past, by NATO, the United States or another ally: **{listed} listed**, {active} with a\n"
+        "presence described as continuing and {former} former. Former installations stay on\n"
+        "the list. Each row says who is or was present, what for, when, and how sure the\n"
+        "sources are; the [counts page]({counts}) shows how published counts map onto this list."
+    ),
+    "bases-intro-unclear": (
         "Every installation in Turkey that the sources consulted name as used, now or in the\n"
         "past, by NATO, the United States or another ally: **{listed} listed**, {active} with a\n"
         "presence described as continuing, {former} former, and {unclear} where no source\n"

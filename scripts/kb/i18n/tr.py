@@ -160,6 +160,12 @@ STRINGS: dict[str, str] = {
     "citing-presence": "{page} sayfasındaki varlık bilgisi:",
     "home-presence": (
         "Bu tesislerin {active} tanesinde kaynakların sürdüğünü bildirdiği bir NATO, ABD ya da\n"
+        "müttefik varlığı var; {former} tanesi eski tesis. ABD {us}, NATO {nato}, başka bir\n"
+        "müttefik ise {other_ally} tesiste bulunuyor ya da bulundu. Yayımlanmış sayıların bu\n"
+        "listeyle karşılaştırmasını [sayılar sayfasında]({counts}) görebilirsiniz."
+    ),
+    "home-presence-unclear": (
+        "Bu tesislerin {active} tanesinde kaynakların sürdüğünü bildirdiği bir NATO, ABD ya da\n"
         "müttefik varlığı var; {former} tanesi eski tesis, {unclear} tanesinde ise varlığın\n"
         "sürüp sürmediğini incelenen kaynakların hiçbiri belirtmiyor. ABD {us}, NATO {nato},\n"
         "başka bir müttefik ise {other_ally} tesiste bulunuyor ya da bulundu. Yayımlanmış\n"
@@ -167,6 +173,14 @@ STRINGS: dict[str, str] = {
         "görebilirsiniz."
     ),
     "bases-intro": (
+        "Başvurulan kaynaklara göre Türkiye'de bugün ya da geçmişte NATO, ABD veya başka bir\n"
+        "müttefik tarafından kullanılan bütün tesisler: **{listed} tesis**; {active} tanesinde\n"
+        "varlığın sürdüğü bildiriliyor, {former} tanesi eski. Eski tesisler listeden çıkarılmaz.\n"
+        "Her satır kimin, ne amaçla, ne zamandan ne zamana kadar bulunduğunu ve kaynakların\n"
+        "bundan ne kadar emin olduğunu gösterir. Yayımlanmış sayıların bu listeyle\n"
+        "karşılaştırması [sayılar sayfasında]({counts}) yer alıyor."
+    ),
+    "bases-intro-unclear": (
         "Başvurulan kaynaklara göre Türkiye'de bugün ya da geçmişte NATO, ABD veya başka bir\n"
         "müttefik tarafından kullanılan bütün tesisler: **{listed} tesis**; {active} tanesinde\n"
         "varlığın sürdüğü bildiriliyor, {former} tanesi eski; {unclear} tanesinde ise varlığın\n"
