@@ -50,7 +50,7 @@ from kb import (
     site,
     sitelangs,
 )
-from kb.render import MARKER, Renderer, expand_markers
+from kb.render import MARKER, Renderer, hand_written
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -187,10 +187,8 @@ def _add_generated(files: Files, config: MkDocsConfig) -> Files:
     else:
         # The stylesheets and scripts in docs/assets/ serve every language's pages.
         docs = Path(config.docs_dir).parent
-        for asset in sorted((docs / "assets").rglob("*")):
-            if asset.is_file():
-                uri = asset.relative_to(docs).as_posix()
-                files.append(File(uri, str(docs), config.site_dir, config.use_directory_urls))
+        for uri in sitelangs.shared_assets(docs):
+            files.append(File(uri, str(docs), config.site_dir, config.use_directory_urls))
         # A hand-written page not yet translated is shown in English, with a notice.
         _untranslated.clear()
         for uri in sitelangs.untranslated_pages(docs, lang):
@@ -229,12 +227,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             )
         page.meta = dict(meta)
         return markdown
-    if page.file.src_uri in _untranslated:
-        markdown = _renderer["current"].untranslated_notice() + markdown
-    if page.file.generated_by is None and MARKER.search(markdown):
+    untranslated = page.file.src_uri in _untranslated
+    if page.file.generated_by is None and (untranslated or MARKER.search(markdown)):
         renderer = _renderer["current"]
         uri = addresses.prefix(renderer.lang) + page.file.src_uri
-        return _guarded(lambda: expand_markers(markdown, uri, renderer))
+        return _guarded(lambda: hand_written(markdown, uri, renderer, untranslated))
     return markdown
 
 

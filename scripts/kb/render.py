@@ -516,6 +516,15 @@ def expand_markers(markdown: str, uri: str, renderer: Renderer) -> str:
     return MARKER.sub(lambda m: renderer.snippet(m.group(1), uri), markdown)
 
 
+def hand_written(markdown: str, uri: str, renderer: Renderer, untranslated: bool = False) -> str:
+    """A hand-written page as a build shows it (the hook, and the benchmark's static twin):
+    the notice first when the page is shown in English for want of a translation, then its
+    `<!-- kb:NAME -->` blocks expanded."""
+    if untranslated:
+        markdown = renderer.untranslated_notice() + markdown
+    return expand_markers(markdown, uri, renderer) if MARKER.search(markdown) else markdown
+
+
 def write_pages(
     renderer: Renderer,
     out: Path,
@@ -550,4 +559,4 @@ def write_pages(
     return written
 
 
-__all__ = ["Generated", "Renderer", "expand_markers", "md_text", "write_pages"]
+__all__ = ["Generated", "Renderer", "expand_markers", "hand_written", "md_text", "write_pages"]

@@ -48,6 +48,14 @@ def untranslated_pages(docs: Path, lang: str) -> list[str]:
     return out
 
 
+def shared_assets(docs: Path) -> list[str]:
+    """Docs paths of the stylesheets and scripts in `docs/assets/`: the other languages'
+    builds publish them too, since their pages use the same ones."""
+    return sorted(
+        p.relative_to(docs).as_posix() for p in (docs / "assets").rglob("*") if p.is_file()
+    )
+
+
 def build_language(config: MkDocsConfig) -> str:
     """The language a build renders: the default one unless a second build set it."""
     return str(config.extra.get(LANG_KEY, addresses.DEFAULT_LANGUAGE))
