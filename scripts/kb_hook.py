@@ -8,6 +8,7 @@
 - on_page_markdown: give each generated page its metadata (title, description) directly, with
   no YAML front matter that text from data could break; expand `<!-- kb:NAME -->` markers in
   hand-written pages.
+- on_env: the theme's compiled templates are kept across builds (kb.render.THEME_CODE).
 - on_page_context: the page's versions in every language (hreflang links, language switch).
 - on_post_build: make Material's search worker fold Turkish letters and its language script
   leave our hreflang links alone (kb.material); in the search index, put each claim's status
@@ -50,9 +51,10 @@ from kb import (
     site,
     sitelangs,
 )
-from kb.render import MARKER, Renderer, hand_written
+from kb.render import MARKER, THEME_CODE, Renderer, hand_written
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
@@ -70,6 +72,8 @@ _last_pages: list[str] = []
 """The generated pages of the last good build, so that under `mkdocs serve` a data error is
 shown at their addresses too."""
 _showing_errors: dict[str, bool] = {}
+_loaded: dict[str, build.Build] = {}
+"""The checked data of the current build, handed to the other languages' builds."""
 T = TypeVar("T")
 
 
@@ -131,6 +135,9 @@ class _ServeDataError(PluginError):
 
 
 def _load() -> build.Build:
+    shared = build.shared()  # another language's build inside the default one's
+    if shared is not None:
+        return shared
     try:
         return build.load(paths.DATA)
     except build.DataError as e:
@@ -152,6 +159,7 @@ def _error_site(files: Files, config: MkDocsConfig, report: str) -> Files:
     for uri in sorted(uris):
         files.append(File.generated(config, uri, content=content))
     _renderer.clear()
+    _loaded.clear()
     _meta.clear()
     _showing_errors["now"] = True
     return files
@@ -197,6 +205,7 @@ def _add_generated(files: Files, config: MkDocsConfig) -> Files:
             file.edit_uri = f"../{uri}"  # the English page, until docs/<lang>/ has its own
             files.append(file)
     _renderer["current"] = renderer
+    _loaded["current"] = loaded
     _meta.clear()
     published = _guarded(lambda: publish.site_files(loaded, site_url, config.site_name, lang))
     for path, content in published.items():
@@ -235,6 +244,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown
 
 
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    env.bytecode_cache = THEME_CODE  # compile the theme once per process, not once per build
+    return env
+
+
 def on_page_context(
     context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
 ) -> dict[str, Any]:
@@ -264,4 +278,5 @@ def on_post_build(config: MkDocsConfig) -> None:
         )
     if sitelangs.build_language(config) == addresses.DEFAULT_LANGUAGE:
         # Not guarded: the other builds report their own errors (and count in --strict).
-        sitelangs.build_other_languages(config)
+        with build.sharing(_loaded["current"]):
+            sitelangs.build_other_languages(config)

@@ -39,9 +39,11 @@ from kb import (
     parallel,
     paths,
     publish,
+    sitelangs,
 )
 from kb.check import MEMO, check_root
-from kb.render import expand_markers
+from kb.render import hand_written
+from kb.site import Site
 
 BUDGETS = {
     "validate_s": 2.0,  # at 1,000 installations x 10 claims
@@ -105,17 +107,22 @@ def _generate_all(data: Path, records: list[Any]) -> int:
         git.last_changed(data, data.parent),
     )
     docs = paths.ROOT / "docs"
+    url = "https://kb.example/"
     count = 0
     for lang in languages.LANGUAGES:  # each language's build renders its own pages
-        publish.site_files(loaded, "https://kb.example/", "bench", lang)
-        renderer = loaded.renderer(lang)
+        site = Site("bench", url).localized(lang)  # as the hook's build of `lang` names it
+        publish.site_files(loaded, url + addresses.prefix(lang), site.name, lang)
+        renderer = loaded.renderer(lang, site)
         count += len(renderer.pages())
-        folder = docs / addresses.prefix(lang) if lang != addresses.DEFAULT_LANGUAGE else docs
-        for md in sorted(folder.rglob("*.md")):
-            uri = md.relative_to(docs).as_posix()
-            if lang == addresses.DEFAULT_LANGUAGE and uri.split("/", 1)[0] in languages.LANGUAGES:
+        folder = addresses.prefix(lang)
+        own = docs / folder if folder else docs
+        for md in sorted(own.rglob("*.md")):
+            uri = folder + md.relative_to(own).as_posix()
+            if not folder and uri.split("/", 1)[0] in languages.LANGUAGES:
                 continue  # the other languages' hand-written pages
-            expand_markers(md.read_text(encoding="utf-8"), uri, renderer)
+            hand_written(md.read_text(encoding="utf-8"), uri, renderer)
+        for uri in sitelangs.untranslated_pages(docs, lang) if folder else []:
+            hand_written((docs / uri).read_text(encoding="utf-8"), folder + uri, renderer, True)
     return count
 
 

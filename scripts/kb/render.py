@@ -109,6 +109,11 @@ class _Compiled(jinja2.BytecodeCache):
 
 
 _COMPILED = _Compiled()
+THEME_CODE = _Compiled()
+"""The same for the theme's templates: MkDocs makes a new Jinja environment for the theme on
+every build (each language, each save under `mkdocs serve`) and would compile Material's
+templates again each time. A cache of its own, since compiled code depends on the
+environment's settings."""
 
 
 def untranslated(english: str, lang: str) -> Markup:
