@@ -13,7 +13,9 @@
 - on_post_build: make Material's search worker fold Turkish letters and its language script
   leave our hreflang links alone (kb.material); in the search index, put each claim's status
   before its title and give installations their aliases; after the default
-  language, build the other languages into their folders (kb.sitelangs says why this way).
+  language, wait for the other languages' builds, started in on_files beside this one
+  (kb.langbuild; kb.sitelangs says why a second build).
+- on_build_error: stop those builds.
 
 A failure in the kb package stops the build with a one-paragraph message, never a raw
 traceback (KB_DEBUG=1 shows it).
@@ -40,6 +42,7 @@ from kb import (
     build,
     git,
     i18n,
+    langbuild,
     languages,
     material,
     mdext,
@@ -74,6 +77,8 @@ shown at their addresses too."""
 _showing_errors: dict[str, bool] = {}
 _loaded: dict[str, build.Build] = {}
 """The checked data of the current build, handed to the other languages' builds."""
+_children: list[langbuild.Child] = []
+"""The other languages' builds, running beside this one (kb.langbuild)."""
 T = TypeVar("T")
 
 
@@ -182,6 +187,9 @@ def _add_generated(files: Files, config: MkDocsConfig) -> Files:
         loaded = _guarded(_load)
     except _ServeDataError as e:
         return _error_site(files, config, e.message)
+    if lang == addresses.DEFAULT_LANGUAGE and langbuild.in_children():
+        _cancel_children()  # a previous build that failed before joining them
+        _children.extend(_guarded(lambda: langbuild.start(config)))
     site_url = config.site_url or ""
     folder = addresses.prefix(lang)
     here = site.Site(config.site_name, site_url.removesuffix(folder) if folder else site_url)
@@ -276,7 +284,25 @@ def on_post_build(config: MkDocsConfig) -> None:
             {_local(k, lang): v for k, v in titles.items()},
             {_local(k, lang): v for k, v in names.items()},
         )
-    if sitelangs.build_language(config) == addresses.DEFAULT_LANGUAGE:
-        # Not guarded: the other builds report their own errors (and count in --strict).
+    if sitelangs.build_language(config) != addresses.DEFAULT_LANGUAGE:
+        return
+    # Not guarded: the other builds report their own errors (and count in --strict).
+    if not langbuild.in_children():
         with build.sharing(_loaded["current"]):
             sitelangs.build_other_languages(config)
+        return
+    children = list(_children)
+    _children.clear()
+    failed = langbuild.finish(config, children)
+    if failed:
+        raise PluginError(f"the {', '.join(failed)} build failed: its messages are above")
+
+
+def on_build_error(error: Exception) -> None:
+    _cancel_children()
+
+
+def _cancel_children() -> None:
+    for child in _children:
+        child.cancel()
+    _children.clear()

@@ -114,6 +114,12 @@ def _localize_texts(raw: dict[str, Any], lang: str) -> None:
 def language_config(config: MkDocsConfig, lang: str) -> MkDocsConfig:
     """The configuration of the `lang` build: the same mkdocs.yml, with Material in `lang`,
     `docs/<lang>/` as docs, `<site>/<lang>/` as output and translated labels."""
+    return load_config(config_file=str(config.config_file_path), **language_settings(config, lang))
+
+
+def language_settings(config: MkDocsConfig, lang: str) -> dict[str, Any]:
+    """What `language_config` loads: mkdocs.yml's settings for the `lang` build, as plain
+    values (a child process gets them as JSON, kb.langbuild)."""
     path = Path(str(config.config_file_path))
     raw: dict[str, Any] = yaml_load(path.read_text(encoding="utf-8"))
     folder = addresses.prefix(lang)
@@ -128,14 +134,19 @@ def language_config(config: MkDocsConfig, lang: str) -> MkDocsConfig:
     if "nav" in raw:
         raw["nav"] = localized_nav(raw["nav"], lang)
     _localize_texts(raw, lang)
-    return load_config(config_file=str(path), **raw)
+    return raw
 
 
 def build_other_languages(config: MkDocsConfig) -> None:
-    """Build every language but the default into its folder of the site just built, then
-    give both sitemaps each page's alternates."""
+    """Build every language but the default into its folder of the site just built, in this
+    process, then give both sitemaps each page's alternates."""
     for lang in languages.LANGUAGES[1:]:
         build(language_config(config, lang))
+    link_sitemaps(config)
+
+
+def link_sitemaps(config: MkDocsConfig) -> None:
+    """Give every language's sitemap each page's alternates (after all builds are done)."""
     site = Path(config.site_dir)
     for lang in languages.LANGUAGES:
         own_url = (config.site_url or "") + addresses.prefix(lang)
