@@ -187,7 +187,8 @@ def _add_generated(files: Files, config: MkDocsConfig) -> Files:
         loaded = _guarded(_load)
     except _ServeDataError as e:
         return _error_site(files, config, e.message)
-    if lang == addresses.DEFAULT_LANGUAGE and langbuild.in_children():
+    # Only under the MkDocs commands: a test or tool that runs this event alone gets none.
+    if lang == addresses.DEFAULT_LANGUAGE and _command and langbuild.in_children():
         _cancel_children()  # a previous build that failed before joining them
         _children.extend(_guarded(lambda: langbuild.start(config)))
     site_url = config.site_url or ""
@@ -287,12 +288,12 @@ def on_post_build(config: MkDocsConfig) -> None:
     if sitelangs.build_language(config) != addresses.DEFAULT_LANGUAGE:
         return
     # Not guarded: the other builds report their own errors (and count in --strict).
-    if not langbuild.in_children():
+    children = list(_children)
+    _children.clear()
+    if not children:  # KB_LANG_PROCESSES=0, or a build started without a MkDocs command
         with build.sharing(_loaded["current"]):
             sitelangs.build_other_languages(config)
         return
-    children = list(_children)
-    _children.clear()
     failed = langbuild.finish(config, children)
     if failed:
         raise PluginError(f"the {', '.join(failed)} build failed: its messages are above")

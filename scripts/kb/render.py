@@ -326,7 +326,9 @@ class Renderer:
             k: v if isinstance(v, Markup) else escape(md_text(v, self.lang))
             for k, v in fields.items()
         }
-        return Markup(self.language.string(key)).format(**safe)
+        # Every field is Markup by now, so str.format gives what Markup.format would, without
+        # its escaping formatter (written in Python), at a tenth of the cost.
+        return Markup(self.language.string(key).format(**safe))
 
     def type_text(self, words: tuple[str, ...]) -> Markup:
         """A field type in words ('list of `text`'): 'type-' keys in the rendering language,
