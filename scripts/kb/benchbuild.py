@@ -2,9 +2,11 @@
 
 The static twin is the baseline the generator is measured against: the same Markdown the
 hook hands MkDocs, in every language (each language's generated pages, its hand-written pages
-with their blocks expanded, and the files it publishes), built by MkDocs in one process, one
-language after the other as the hook's builds run, with the same configuration and no hook.
-The Markdown is written by the functions the hook calls (kb.render, kb.publish,
+with their blocks expanded, and the files it publishes), built by MkDocs with the same
+configuration and no hook, and scheduled as the hook schedules the builds (kb.langbuild: the
+other languages in child processes beside the default one; KB_LANG_PROCESSES=0: one after
+the other), so the ratio compares the generator's cost and not the scheduling. The Markdown is
+written by the functions the hook calls (kb.render, kb.publish,
 kb.sitelangs); the other languages' configurations come from `sitelangs.language_config`, as
 in the hook. The twin's configuration is mkdocs.yml without the hook, with what the hook
 would have derived (repository and site URLs, the kb Markdown extension), and with the other
@@ -24,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kb import addresses, build, languages, paths, publish, sitelangs
+from kb import addresses, build, langbuild, languages, paths, publish, sitelangs
 from kb.render import hand_written, write_pages
 from kb.site import Site
 
@@ -51,8 +53,8 @@ def run_build(config: Path, site: Path, env: dict[str, str] | None = None) -> Bu
 
 
 def run_twin(config: Path, site: Path) -> Built:
-    """The static twin's builds (every language, one process), timed like `run_build`; the
-    site folder is the one `static_twin` wrote into the configuration."""
+    """The static twin's builds (every language, scheduled as the hook does), timed like
+    `run_build`; the site folder is the one `static_twin` wrote into the configuration."""
     command = [sys.executable, "-m", "kb.benchbuild", str(config)]
     return _timed(command, config, site, {"PYTHONPATH": str(paths.ROOT / "scripts")})
 
@@ -168,18 +170,57 @@ def page_kb(site: Path, uri: str) -> float:
 
 
 def _build_twin(config_file: str) -> None:
-    """The twin's builds, as `mkdocs build --strict` and the hook run them: the default
-    language, then each other language from `sitelangs.language_config`."""
+    """The twin's builds, scheduled as the hook schedules them (kb.langbuild): each other
+    language in a child process beside the default language's build, its site moved into
+    place at the end; with KB_LANG_PROCESSES=0, one after the other in this process."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
+    _show_warnings()
     config = load_config(config_file=config_file, strict=True)
     config.plugins.on_startup(command="build", dirty=False)
+    others = languages.LANGUAGES[1:]
+    children = []
+    if langbuild.in_children():
+        for lang in others:
+            temp = Path(config.site_dir).with_name(f".twin-building-{lang}")
+            command = [sys.executable, "-m", "kb.benchbuild", config_file, lang, str(temp)]
+            children.append((lang, temp, subprocess.Popen(command)))
     mkdocs_build(config)
-    for lang in languages.LANGUAGES[1:]:
-        mkdocs_build(sitelangs.language_config(config, lang))
+    for lang, temp, proc in children:
+        if proc.wait() != 0:
+            raise SystemExit(f"the twin's {lang} build failed")
+        os.replace(temp, Path(config.site_dir) / addresses.prefix(lang))
+    if not children:
+        for lang in others:
+            mkdocs_build(sitelangs.language_config(config, lang))
     config.plugins.on_shutdown()
 
 
+def _build_twin_language(config_file: str, lang: str, site_dir: str) -> None:
+    """One other language of the twin, into `site_dir` (a child of `_build_twin`)."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    _show_warnings()
+    config = load_config(config_file=config_file, strict=True)
+    settings = sitelangs.language_settings(config, lang) | {"site_dir": site_dir}
+    mkdocs_build(load_config(config_file=config_file, **settings))
+
+
+def _show_warnings() -> None:
+    """MkDocs's log as `mkdocs build -q` (the full build's options) has it: errors only, on
+    stderr. As there, `--strict` then counts no warning (MkDocs drops them first)."""
+    import logging
+
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logging.getLogger("mkdocs").addHandler(handler)
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+
+
 if __name__ == "__main__":
-    _build_twin(sys.argv[1])
+    if len(sys.argv) == 4:
+        _build_twin_language(*sys.argv[1:])
+    else:
+        _build_twin(sys.argv[1])

@@ -69,7 +69,10 @@ class Child:
             encoding="utf-8",
         )
         assert self.proc.stdin is not None and self.proc.stdout is not None
-        self.proc.stdin.write(json.dumps(settings))
+        # The child logs at this build's level: `-q` drops warnings before `--strict` counts
+        # them (MkDocs), and the child's must be dropped alike.
+        level = logging.getLogger("mkdocs").getEffectiveLevel()
+        self.proc.stdin.write(json.dumps({"settings": settings, "level": level}))
         self.proc.stdin.close()
         self.records: list[dict[str, Any]] = []
         # Read as the child writes, so a full pipe never stalls it.
@@ -145,11 +148,11 @@ def _child(config_file: str) -> int:
     sys.stdout = sys.stderr  # anything printed goes to the terminal, not into the log lines
     logger = logging.getLogger("mkdocs")
     logger.addHandler(_JsonLines(out))
-    logger.setLevel(logging.INFO)
     logger.propagate = False
-    settings = json.load(sys.stdin)
+    given = json.load(sys.stdin)
+    logger.setLevel(given["level"])
     try:
-        build(load_config(config_file=config_file, **settings))
+        build(load_config(config_file=config_file, **given["settings"]))
     except Abort as e:  # MkDocs has logged why
         return STRICT_ONLY if "in strict mode" in str(e) else 1
     return 0
