@@ -193,7 +193,9 @@ def _add_generated(files: Files, config: MkDocsConfig) -> Files:
         _children.extend(_guarded(lambda: langbuild.start(config)))
     site_url = config.site_url or ""
     folder = addresses.prefix(lang)
-    here = site.Site(config.site_name, site_url.removesuffix(folder) if folder else site_url)
+    root_url = site_url.removesuffix(folder) if folder else site_url
+    repository = site.github_repository(config.extra.get("github_repository"))
+    here = site.Site(config.site_name, root_url, repository)
     renderer = _guarded(lambda: loaded.renderer(lang, here))
     if lang == addresses.DEFAULT_LANGUAGE:
         for warning in loaded.warnings:

@@ -10,7 +10,7 @@ import pytest
 from conftest import TODAY, VALID, write_root
 from markupsafe import escape
 
-from kb import addresses, build, paths, schema, siteconfig
+from kb import addresses, build, paths, schema, site
 from kb.check import check_root
 from kb.model import Corpus
 from kb.render import Renderer, md_text
@@ -341,18 +341,24 @@ def test_about_page_names_the_repository_and_links_every_issue_form(tmp_path: Pa
     forms.mkdir(parents=True)
     (forms / "config.yml").write_text("blank_issues_enabled: true\n", encoding="utf-8")
     (forms / "bug.yml").write_text("name: Report a bug\nbody: []\n", encoding="utf-8")
-    assert siteconfig.repository(tmp_path) == "someone/some-kb"
-    assert siteconfig.issue_forms(tmp_path) == [siteconfig.IssueForm("bug.yml", "Report a bug")]
-    assert siteconfig.repository(tmp_path / "nowhere") is None
-    # the real site: the repository mkdocs.yml names, and a link for each form that exists
-    snippet = Renderer(build.load(GOLDEN / "data", base=GOLDEN).corpus).snippet(
-        "maintainers", "about.md"
-    )
-    repo = siteconfig.repository()
+    assert site.from_config(tmp_path / "mkdocs.yml").repository == "someone/some-kb"
+    assert site.issue_forms(tmp_path) == [site.IssueForm("bug.yml", "Report a bug")]
+    assert site.issue_forms(tmp_path / "nowhere") == []
+    # the real site: the repository the Site names, and a link for each form that exists
+    corpus = build.load(GOLDEN / "data", base=GOLDEN).corpus
+    here = site.from_config()
+    repo = here.repository
+    snippet = Renderer(corpus, site=here).snippet("maintainers", "about.md")
     assert repo and f"[{repo}](https://github.com/{repo})" in snippet
     real = sorted((paths.ROOT / ".github" / "ISSUE_TEMPLATE").glob("*.yml"))
     for form in (f for f in real if f.name != "config.yml"):
         assert f"(https://github.com/{repo}/issues/new?template={form.name})" in snippet
+    # the repository comes from the Site the page is rendered for, not from a file
+    other = Renderer(corpus, site=site.Site("X", "", "another/kb")).snippet(
+        "maintainers", "about.md"
+    )
+    assert "[another/kb](https://github.com/another/kb)" in other and repo not in other
+    assert Renderer(corpus, site=site.Site("X", "")).snippet("maintainers", "about.md") == ""
     about = (paths.ROOT / "docs" / "about.md").read_text(encoding="utf-8")
     assert "<!-- kb:maintainers -->" in about and "<!-- kb:corrections -->" in about
 

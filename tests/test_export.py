@@ -128,6 +128,27 @@ def test_csv_parses_back_to_the_data(records) -> None:
         "2025-07-02",
     )
     assert {r["id"] for r in _rows(files["api/v1/sources.csv"])} == {"src-one", "src-party"}
+    assert (claim["summary"], claim["summary_tr"]) == ("Not yet checked against any source.", "")
+
+
+def test_the_claims_csv_carries_each_claims_summary_as_the_json_does() -> None:
+    """Both languages, from the real data (every claim there has a Turkish summary)."""
+    from kb import addresses, build, paths
+    from kb.export import cell
+
+    records = list(build.load(paths.DATA, base=paths.ROOT).records)
+    files = export.files(records, ["json", "csv"])
+    summaries = {
+        c["id"]: c["summary"] for c in json.loads(files[addresses.export("claims")])["claims"]
+    }
+    rows = {r["id"]: r for r in _rows(files[addresses.export("claims", "csv")])}
+    assert rows.keys() == summaries.keys()
+    for ident, summary in summaries.items():
+        en, tr = (
+            (summary["en"], summary.get("tr", "")) if isinstance(summary, dict) else (summary, "")
+        )
+        assert (rows[ident]["summary"], rows[ident]["summary_tr"]) == (cell(en), cell(tr)), ident
+    assert sum(1 for r in rows.values() if r["summary_tr"]) > len(rows) / 2
 
 
 @pytest.mark.parametrize("payload", ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)"])

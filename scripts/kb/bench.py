@@ -2,14 +2,14 @@
 
 `scripts/bench [SIZES...] [--runs 3] [--big-runs 2] [--edits 3]` (default sizes 10 100 1000)
 writes synthetic data roots (`kb.corpus`: N installations, 10 claims each, real text lengths)
-to a temporary folder; nothing in data/ is touched. For each N it reports the load + validate
-time (cold: nothing remembered), the page generation time (model and Markdown), the full
-`mkdocs build` with the hook (every language), the static twin (the same Markdown of every
-language, the same configurations, no hook), their ratio, the installation page's HTML size,
-the site size and the build's peak memory.
-Every timing is the best of the runs; the full/static ratio is taken within one run (the run
-with the fastest full build). It then measures the real data, and the edit loop under
-`mkdocs serve` at the real size and at the largest N, and prints the budgets as PASS or FAIL.
+to a temporary folder; nothing in data/ is touched. For each N it reports the `kb validate`
+time (cold: a fresh process, `kb.benchcheck`), the page generation time (model and
+Markdown), the full `mkdocs build` with the hook (every language), the static twin (the same
+Markdown of every language, the same configurations, no hook), their ratio, the installation
+page's HTML size, the site size and the build's peak memory. Every timing is the best of the
+runs; the full/static ratio is taken within one run (the run with the fastest full build). It
+then measures the real data, and the edit loop under `mkdocs serve` at the real size and at
+the largest N, and prints the budgets as PASS or FAIL.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ import datetime as dt
 import json
 import os
 import platform
-import resource
 import sys
 import tempfile
 import time
@@ -30,6 +29,7 @@ from typing import Any
 from kb import (
     addresses,
     benchbuild,
+    benchcheck,
     build,
     corpus,
     editloop,
@@ -63,22 +63,6 @@ def _best(fn: Callable[[], Any], runs: int) -> tuple[float, Any]:
         value = fn()
         best = min(best, time.perf_counter() - start)
     return best, value
-
-
-def _cpu(fn: Callable[[], Any]) -> float:
-    """CPU seconds of one run, this process's and its finished children's (the workers): on a
-    shared machine steadier than wall time."""
-
-    def used() -> float:
-        me, kids = (
-            resource.getrusage(resource.RUSAGE_SELF),
-            resource.getrusage(resource.RUSAGE_CHILDREN),
-        )
-        return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
-
-    start = used()
-    fn()
-    return used() - start
 
 
 def _cold_check(data: Path) -> Any:
@@ -158,14 +142,13 @@ def _builds(data: Path, work: Path, runs: int, page: str) -> dict[str, Any]:
 
 def measure_size(count: int, work: Path, runs: int) -> dict[str, Any]:
     data = corpus.write(work / f"n{count}" / "data", count)
-    validate, result = _best(lambda: _cold_check(data), runs)
+    result = _cold_check(data)
     generate, pages = _best(lambda: _generate(data, result.records), runs)
     row = {
         "installations": count,
         "files": result.files,
         "pages": pages,
-        "validate_s": round(validate, 2),
-        "validate_cpu_s": round(_cpu(lambda: _cold_check(data)), 2),
+        **benchcheck.cold_validate(data, runs),  # a fresh `kb validate`: nothing warm
         "workers": parallel.workers_for(result.files),
         "generate_s": round(generate, 2),
     }
@@ -188,7 +171,9 @@ def measure_real(work: Path, runs: int) -> dict[str, Any]:
         return pages
 
     seconds, pages = _best(generate, runs)
-    cpu = _cpu(generate)
+    start = time.process_time()
+    generate()
+    cpu = time.process_time() - start  # this process only: the check may fork workers
     # The build renders the other languages in child processes beside the default one, each
     # after its own check: with a core each, generation ends after the slowest language.
     slowest = max(best[lang] for lang in languages.LANGUAGES)

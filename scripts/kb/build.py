@@ -51,6 +51,12 @@ class Build:
             return self.given_changed
         return git.last_changed(self.root, self.base)
 
+    @cached_property
+    def site(self) -> Site:
+        """The site as mkdocs.yml names it, read on first use and once per build object, for
+        renderers not handed a site (under MkDocs the hook hands its own)."""
+        return from_config()
+
     def published(self, site: Site, lang: str = "en") -> Mapping[str, bytes]:
         """Every non-page file one language's build publishes (downloads, citations, feed),
         made once per site address and language."""
@@ -75,7 +81,7 @@ class Build:
         downloads the default language's build publishes (they carry both languages)."""
         from kb.publish import downloads
 
-        site = site or from_config()
+        site = site or self.site
         return Renderer(
             self.corpus,
             dict(self.changed),

@@ -12,6 +12,7 @@ marks (found by their character names).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
@@ -67,9 +68,34 @@ def describe(ch: str, why: str) -> str:
     return f"{why} {name(ch)}" if why == "non-character" else f"{why} character {name(ch)}"
 
 
+def _common_allowed() -> re.Pattern[str]:
+    """A pattern for the first character outside the allowed ones of the scripts and
+    punctuation data text mostly uses (Latin with Turkish letters, Greek, Cyrillic, general
+    punctuation, currency), judged by `kind` once at import."""
+    allowed = [
+        ch
+        for band in ((0x0, 0x530), (0x2000, 0x20D0))
+        for ch in map(chr, range(*band))
+        if kind(ch) is None
+    ]
+    ranges: list[str] = []
+    start = prev = ord(allowed[0])
+    for code in (*map(ord, allowed[1:]), -1):
+        if code != prev + 1:
+            ranges.append(
+                re.escape(chr(start)) + ("-" + re.escape(chr(prev)) if prev > start else "")
+            )
+            start = code
+        prev = code
+    return re.compile("[^" + "".join(ranges) + "]")
+
+
+_OUTSIDE_COMMON = _common_allowed().search
+
+
 def forbidden(text: str) -> Iterator[tuple[int, str, str]]:
     """(index, character, kind) for every character of `text` that is not allowed."""
-    if text.isascii() and text.isprintable():
+    if _OUTSIDE_COMMON(text) is None:  # the usual case: one scan in C
         return
     # Judge each distinct character once (a file has a few hundred), and look for positions
     # only when one is refused: a per-character loop over every file costs seconds at scale.

@@ -6,10 +6,11 @@ import datetime as dt
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from kb import fastcheck, limits, memo, parallel, rules, schema
 from kb.issues import Issue, Level, has_errors
-from kb.loader import DataFile, Record, load_file, load_raw, root_files
+from kb.loader import DataFile, JsonPath, Record, load_file, load_raw, root_files
 from kb.rules import placeholders
 
 MEMO = memo.Memo()
@@ -49,6 +50,32 @@ def check_job(job: Job) -> Outcome:
     return _schema_step(*load_raw(*job))
 
 
+Compact = tuple[
+    dict[str, Any] | None, tuple[JsonPath, ...], list[tuple[str, int, int, str, str, str]]
+]
+"""An outcome as plain values (values, typable plain scalars, problems): what a worker
+sends back. No positions: the parent works them out from the bytes it holds if a message
+ever needs them, so a worker's results cost little to send and to receive."""
+
+
+def _compact_job(job: Job) -> Compact:
+    record, issues = check_job(job)
+    return (
+        None if record is None else record.data,
+        () if record is None else tuple(record.plain),
+        [(i.path, i.line, i.col, i.level.value, i.rule, i.message) for i in issues],
+    )
+
+
+def _outcome(job: Job, compact: Compact) -> Outcome:
+    """The outcome a compact one stands for, with the job's bytes for later positions."""
+    data, plain, problems = compact
+    raw, display, kind, _ = job
+    issues = [Issue(p, line, col, Level(lv), rule, msg) for p, line, col, lv, rule, msg in problems]
+    record = None if data is None else Record(kind, display, data, frozenset(plain), raw)
+    return record, issues
+
+
 def _read(f: DataFile) -> bytes | None:
     """A file's bytes, or None when `load_file` must report why it cannot be read (a symbolic
     link is refused by O_NOFOLLOW without a separate look)."""
@@ -63,9 +90,30 @@ def _read(f: DataFile) -> bytes | None:
         return None
 
 
+def _read_and_check(f: DataFile) -> tuple[bytes | None, Compact | None]:
+    """A file's bytes and compact outcome (None, None when it cannot be read)."""
+    raw = _read(f)
+    return (None, None) if raw is None else (raw, _compact_job((raw, f.display, f.kind, f.header)))
+
+
+def _load_cold(files: list[DataFile], base: Path | None, schema_key: str) -> list[Outcome]:
+    """Each file's outcome when nothing is remembered: every process reads its own share of
+    the files too, so reading is shared like parsing."""
+    outcomes: list[Outcome] = []
+    for f, (raw, compact) in zip(files, parallel.map_jobs(_read_and_check, files), strict=True):
+        if raw is None or compact is None:
+            outcomes.append(_schema_step(*load_file(f.path, f.kind, base, f.header)))
+            continue
+        key: memo.Key = (f.display, f.kind, f.header or "", memo.digest(raw), schema_key)
+        outcomes.append(MEMO.keep(key, _outcome((raw, f.display, f.kind, f.header), compact)))
+    return outcomes
+
+
 def _load_all(files: list[DataFile], base: Path | None, schema_key: str) -> list[Outcome]:
     """Each file's outcome: remembered ones from the memo, the others checked, in parallel
     when there are many."""
+    if MEMO.empty:
+        return _load_cold(files, base, schema_key)
     outcomes: list[Outcome | None] = [None] * len(files)
     jobs: list[Job] = []
     waiting: list[tuple[int, memo.Key]] = []
@@ -81,8 +129,9 @@ def _load_all(files: list[DataFile], base: Path | None, schema_key: str) -> list
             waiting.append((n, key))
         else:
             outcomes[n] = found
-    for (n, key), outcome in zip(waiting, parallel.map_jobs(check_job, jobs), strict=True):
-        outcomes[n] = MEMO.keep(key, outcome)
+    done = parallel.map_jobs(_compact_job, jobs)
+    for job, (n, key), compact in zip(jobs, waiting, done, strict=True):
+        outcomes[n] = MEMO.keep(key, _outcome(job, compact))
     return [o for o in outcomes if o is not None]
 
 

@@ -179,6 +179,8 @@ def csv_files(records: list[Record], site_url: str = "") -> dict[str, bytes]:
             " ".join(dict.fromkeys(a["actor"] for a in c["claimed_by"])),
             min(str(a["date"]) for a in c["claimed_by"]),
             c.get("reviewed", ""),
+            _text(c.get("summary")),
+            _text(c.get("summary"), "tr"),
             _text(c.get("assessment")),
         ]
         for c in claims(records)
@@ -229,6 +231,8 @@ def csv_files(records: list[Record], site_url: str = "") -> dict[str, bytes]:
                 "actors",
                 "first_claimed",
                 "reviewed",
+                "summary",
+                "summary_tr",
                 "assessment",
             ],
             claim_rows,

@@ -13,6 +13,11 @@ after YAML escapes are decoded, so `"\u202e"` or `"\x7f"` written as an escape i
 like the character itself. A plain `null` or `~` is refused (it would silently mean "no value"),
 and a comment that seems to cut a plain value short (`note: Türkiye #1 ülke`, or any comment
 after a plain value of several words) gets a warning.
+
+Most files give no message at all, so they are first read by a quicker walk that builds the
+values without positions and gives up at anything the policy looks at more closely; a file it
+gives up on is read again by the detailed walk, which says why. A record's positions are
+worked out from its bytes by the detailed walk the first time a message needs one.
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ from typing import Any
 
 import yaml
 
-from kb import chars, datatree, limits
+from kb import chars, datatree, hyphens, limits
 from kb.datatree import KINDS
 from kb.issues import Issue, Level
 
@@ -48,14 +53,32 @@ _COMMENT_AFTER = re.compile(r"[ \t]+#")
 
 @dataclass(frozen=True)
 class Record:
-    """One data file: its kind, display path, values and where each value sits."""
+    """One data file: its kind, display path, values, and (worked out on first use) where
+    each value sits."""
 
     kind: str
     path: str
     data: dict[str, Any]
-    positions: dict[JsonPath, tuple[int, int]] = field(repr=False)
     plain: frozenset[JsonPath] = field(default=frozenset(), repr=False)
-    """Paths of unquoted scalars: the only values the schema step may type as number/bool."""
+    """Paths of unquoted scalars that `typed_scalar` would type: the only values the schema
+    step may turn into a number or a boolean."""
+    source: bytes = field(default=b"", repr=False, compare=False)
+    """The file's bytes, parsed again for positions when a message first needs one."""
+    known: dict[JsonPath, tuple[int, int]] | None = field(default=None, repr=False, compare=False)
+    """Positions the loader already has (a file read by the detailed walk), else None."""
+    _cache: list[dict[JsonPath, tuple[int, int]]] = field(
+        default_factory=list, init=False, repr=False, compare=False
+    )
+
+    @property
+    def positions(self) -> dict[JsonPath, tuple[int, int]]:
+        """Line and column of every key and list entry. Most files never need them (only a
+        message does), so a clean file is parsed once without them and again on first use."""
+        if self.known is not None:
+            return self.known
+        if not self._cache:
+            self._cache.append(_positions(self.source, self.path))
+        return self._cache[0]
 
     @property
     def id(self) -> str:
@@ -64,8 +87,9 @@ class Record:
 
     def locate(self, path: JsonPath) -> tuple[int, int]:
         """Line and column of a value, or of its nearest ancestor that has a position."""
+        positions = self.positions
         for end in range(len(path), -1, -1):
-            pos = self.positions.get(tuple(path[:end]))
+            pos = positions.get(tuple(path[:end]))
             if pos:
                 return pos
         return (1, 1)
@@ -73,6 +97,18 @@ class Record:
     def issue(self, path: JsonPath, rule: str, message: str, level: Level = Level.ERROR) -> Issue:
         line, col = self.locate(path)
         return Issue(self.path, line, col, level, rule, message)
+
+
+def _positions(raw: bytes, display: str) -> dict[JsonPath, tuple[int, int]]:
+    """The detailed walk's positions for bytes that loaded cleanly before."""
+    text, _ = _decode(raw, display)
+    walk = _Pass(display, text or "")
+    parser = _Parser(text or "")
+    try:
+        walk.run(parser)
+    finally:
+        parser.dispose()
+    return walk.positions
 
 
 def _line_col(text: str, index: int) -> tuple[int, int]:
@@ -141,6 +177,20 @@ def _check_text(text: str, display: str) -> list[Issue]:
 
 def _mark(mark: Any) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1)
+
+
+_NUMBER = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?").fullmatch
+_NUMBER_START = frozenset("-0123456789")
+_BOOLEANS = ("true", "false")
+
+
+def _typable(value: str) -> bool:
+    """Whether `typed_scalar` gives a value for an unquoted scalar (its quick form)."""
+    return (
+        value == "true"
+        or value == "false"
+        or (value[:1] in _NUMBER_START and _NUMBER(value) is not None)
+    )
 
 
 def typed_scalar(value: str) -> bool | int | float | None:
@@ -357,7 +407,8 @@ class _Pass:
                     value: Any = ev.value
                     style = ev.style
                     if not style:  # plain (libyaml reports it as "", PyYAML as None)
-                        plain.add(path)
+                        if _typable(value):
+                            plain.add(path)
                         if value in _NULLS:
                             self._null(ev, path)
                         end = ev.end_mark.index
@@ -471,6 +522,122 @@ class _Pass:
         return True
 
 
+_DOC_END = yaml.DocumentEndEvent
+
+
+def _any_comment_after(text: str) -> bool:
+    """Whether a '#' follows a space or tab anywhere (a '#' search runs at memory speed)."""
+    at = text.find("#", 1)
+    while at != -1:
+        if text[at - 1] in " \t":
+            return True
+        at = text.find("#", at + 1)
+    return False
+
+
+def _plainly_clean(text: str) -> tuple[dict[str, Any], set[JsonPath]] | None:
+    """The values and typable plain scalars of a file the detailed walk would accept without
+    a single message, or None for any other file (then `_Pass` reads it and says why).
+
+    Most files are clean: this walk builds their values without positions and gives up at
+    the first thing the policy looks at more closely (anchors, aliases, tags, null, a quoted
+    escape that needs checking, a comment after a value, a repeated or merge key, a key that
+    is not text, a second document, a limit, a syntax error). Giving up costs a second parse
+    of that file, never a different verdict; `tests/test_fastload.py` compares the two."""
+    parser = _Parser(text)
+    try:
+        return _clean_walk(parser, text)
+    except (yaml.YAMLError, RecursionError):
+        return None
+    finally:
+        parser.dispose()
+
+
+def _clean_walk(parser: Any, text: str) -> tuple[dict[str, Any], set[JsonPath]] | None:
+    get_event = parser.get_event
+    get_event()  # StreamStart
+    if get_event().__class__ is not _DOC_START:
+        return None
+    ev = get_event()
+    if ev.__class__ is not _MAP_START or ev.anchor is not None or ev.tag is not None:
+        return None
+    comments = _any_comment_after(text)
+    comment = _COMMENT_AFTER.match
+    marked = "&" in text or "!" in text or "*" in text  # else no anchor, alias or tag
+    max_chars, max_items, max_open = (
+        limits.MAX_STRING_CHARS,
+        limits.MAX_LIST_ITEMS,
+        limits.MAX_DEPTH - 1,
+    )
+    root: dict[str, Any] = {}
+    here: Any = root  # the open mapping or list
+    in_map = True
+    path: JsonPath = ()
+    key: str | None = None  # in a mapping: the key whose value comes next
+    stack: list[tuple[Any, bool, JsonPath]] = []
+    plain: set[JsonPath] = set()
+    while True:
+        ev = get_event()
+        cls = ev.__class__
+        if cls is _SCALAR:
+            value, style = ev.value, ev.style
+            if len(value) > max_chars or (marked and (ev.anchor is not None or ev.tag is not None)):
+                return None
+            if style:
+                if style == '"' and not _clean_quoted(value):
+                    return None
+            elif comments and comment(text, ev.end_mark.index, ev.end_mark.index + 200):
+                return None
+            if key is None and in_map:
+                if (value == "<<" and not style) or value in here:
+                    return None
+                key = value
+                continue
+            if not style:
+                if len(value) < 6 and value in _NULLS:  # no hashing of long texts
+                    return None
+                if (value[:1] in _NUMBER_START or value in _BOOLEANS) and _typable(value):
+                    plain.add((*path, len(here)) if key is None else (*path, key))
+            if in_map:
+                here[key] = value
+                key = None
+            else:
+                here.append(value)
+        elif cls is _MAP_START or cls is _SEQ_START:
+            if ev.anchor is not None or ev.tag is not None or len(stack) == max_open:
+                return None
+            child: Any = {} if cls is _MAP_START else []
+            if in_map:
+                if key is None:
+                    return None
+                here[key] = child
+                inner: JsonPath = (*path, key)
+                key = None
+            else:
+                inner = (*path, len(here))
+                here.append(child)
+            stack.append((here, in_map, path))
+            here, in_map, path = child, cls is _MAP_START, inner
+        elif cls is _MAP_END or cls is _SEQ_END:
+            if not in_map and len(here) > max_items:
+                return None
+            if not stack:
+                break
+            here, in_map, path = stack.pop()
+        else:  # an alias, or anything else the detailed walk looks at
+            return None
+    if get_event().__class__ is not _DOC_END or get_event().__class__ is not _STREAM_END:
+        return None
+    return root, plain
+
+
+def _clean_quoted(value: str) -> bool:
+    """A double-quoted scalar's decoded text passes the character policy (`_Pass._text`)."""
+    for _ in chars.forbidden(value):
+        return False
+    return unicodedata.is_normalized("NFC", value)
+
+
 def _name(where: JsonPath | str) -> str:
     return where if isinstance(where, str) else _field(where)
 
@@ -518,6 +685,9 @@ def parse(
         )
     if issues:
         return None, issues
+    quick = _plainly_clean(text)
+    if quick is not None:
+        return Record(kind, display, quick[0], frozenset(quick[1]), raw), []
     walk = _Pass(display, text)
     parser = _Parser(text)
     try:
@@ -552,8 +722,9 @@ def parse(
         ]
     if any(i.level is Level.ERROR for i in walk.issues):
         return None, walk.issues
+    walk.issues += hyphens.split_words(text, display, lambda: yaml.parse(text, _Parser))
     data = walk.root
-    record = Record(kind, display, data, walk.positions, frozenset(walk.plain))
+    record = Record(kind, display, data, frozenset(walk.plain), raw, walk.positions)
     return record, walk.issues
 
 
@@ -641,10 +812,15 @@ def root_files(root: Path, base: Path | None = None) -> tuple[list[DataFile], li
     checked_header = (root / "schema").is_dir()
     real_root = root.resolve()
     start = (base or Path.cwd()).resolve()
-    if real_root.is_relative_to(start):  # the usual case: one prefix for every file
-        prefix = real_root.relative_to(start).as_posix() + "/"
+    if real_root.is_relative_to(start) or not start.is_relative_to(real_root):
+        # the usual cases, one prefix for every file: inside the working folder, or outside
+        prefix = (
+            real_root.relative_to(start).as_posix() + "/"
+            if real_root.is_relative_to(start)
+            else real_root.as_posix().rstrip("/") + "/"
+        )
         prefix = "" if prefix == "./" else prefix
-        skip = len(str(root)) + 1
+        skip = 0 if str(root) == "." else len(str(root)) + 1  # Path(".") / "x" is "x"
         shown = [prefix + str(path)[skip:].replace(os.sep, "/") for path, _ in files]
     else:
         shown = []

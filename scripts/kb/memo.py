@@ -28,6 +28,11 @@ class Memo:
         self._previous, self._current = self._current, {}
         self.hits = self.misses = 0
 
+    @property
+    def empty(self) -> bool:
+        """Nothing is remembered (a cold run): no file needs looking up first."""
+        return not self._current and not self._previous
+
     def recall(self, key: Key) -> Any:
         """The remembered value (kept for this run), or None: the caller computes it and
         hands it to `keep`. Lets a run compute all its misses at once (in parallel)."""

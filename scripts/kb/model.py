@@ -98,8 +98,9 @@ class Evidence:
 
 @dataclass(frozen=True)
 class Change:
-    """One recorded change to a claim, fact or event (its `history`): what it was before,
-    when it changed and why, so readers can see what was corrected."""
+    """One recorded change to a claim, fact, event, presence, host, location or name (its
+    `history`): what it was before, when it changed and why, so readers can see what was
+    corrected."""
 
     date: PartialDate
     reason: Text
@@ -108,6 +109,8 @@ class Change:
     """The English wording before the change, kept as it was (never translated)."""
     previous_date: PartialDate | None = None
     previous_end: PartialDate | None = None
+    field: str | None = None
+    """Which field of a presence, host, location or the names was corrected."""
 
 
 def unrated() -> str:
@@ -203,6 +206,9 @@ class Host:
     country: str | None = None
     since: PartialDate | None = None
     until: PartialDate | None = None
+    ended: bool = False
+    """True when the unit has left: `until` is a date, or 'unknown' (then `until` is None)."""
+    history: tuple[Change, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -226,6 +232,7 @@ class Location:
     place: Text | None = None
     approximate: bool = False
     shares_site_with: tuple[str, ...] = ()
+    history: tuple[Change, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -242,6 +249,7 @@ class Presence:
     until: str | None = None
     allies: tuple[str, ...] = ()
     note: Text | None = None
+    history: tuple[Change, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -283,6 +291,8 @@ class Base(Page):
     operator: Sourced | None = None
     hosts: tuple[Host, ...] = ()
     established: Sourced | None = None
+    history: tuple[Change, ...] = ()
+    """Corrections of the name and other spellings."""
 
 
 @dataclass(frozen=True)
@@ -381,6 +391,7 @@ def _history(items: list[dict[str, Any]] | None) -> tuple[Change, ...]:
             h.get("previous_text"),
             parse(h.get("previous_date")),
             parse(h.get("previous_end")),
+            h.get("field"),
         )
         for h in items or []
     )
@@ -462,6 +473,7 @@ def _presence(d: dict[str, Any]) -> Presence:
         until=d.get("until"),
         allies=tuple(d.get("allies", [])),
         note=Text.of(d.get("note")),
+        history=_history(d.get("history")),
     )
 
 
@@ -498,6 +510,7 @@ def _base(r: Record) -> Base:
             place=Text.of(loc.get("place")),
             approximate=bool(coords.get("approximate")),
             shares_site_with=tuple(loc.get("shares_site_with", [])),
+            history=_history(loc.get("history")),
         ),
         presence=_presence(d["presence"]) if d.get("presence") else None,
         citations=_citations(d["citations"]),
@@ -512,10 +525,13 @@ def _base(r: Record) -> Base:
                 h.get("country"),
                 parse(h.get("since")),
                 parse(h.get("until")),
+                "until" in h,
+                _history(h.get("history")),
             )
             for h in d.get("hosts", [])
         ),
         established=_sourced(d.get("established")),
+        history=_history(d.get("history")),
     )
 
 
@@ -524,12 +540,25 @@ class Correction:
     """One entry of the corrections log: which record changed, on which page, and how."""
 
     kind: str
-    """'claim', 'fact' or 'event'."""
+    """'claim', 'fact', 'event', 'name', 'location', 'presence' or 'host'."""
     page: str
     id: str
+    """The claim's id, or the anchor of the corrected part on its page."""
     text: Text
-    """The record's current text."""
+    """The record's current text (a host's unit; the installation's name for the others)."""
     change: Change
+
+
+def _base_parts(base: Base) -> list[tuple[str, str, Text, tuple[Change, ...]]]:
+    """An installation's corrected parts besides its records: (kind, anchor on its page,
+    text naming it, history), in page order."""
+    out = [("name", "title", base.name, base.history)]
+    if base.location:
+        out.append(("location", addresses.LOCATION, base.name, base.location.history))
+    if base.presence:
+        out.append(("presence", addresses.PRESENCE, base.name, base.presence.history))
+    out += [("host", addresses.LOCATION, h.unit, h.history) for h in base.hosts]
+    return out
 
 
 def _neg(date: PartialDate) -> tuple[int, ...]:
@@ -572,19 +601,21 @@ class Corpus:
 
     @cached_property
     def corrections(self) -> tuple[Correction, ...]:
-        """Every recorded change to a claim, fact or event, newest first (ties in page and
-        record order), for the corrections log."""
+        """Every recorded change to a claim, fact, event, or an installation's name,
+        location, presence or host units, newest first (ties in page and record order), for
+        the corrections log."""
         out: list[tuple[int, Correction]] = []
         for p in self.pages:
+            parts = _base_parts(p) if isinstance(p, Base) else []
             records: list[tuple[str, Fact | Event | Claim]] = [
                 *(("claim", c) for c in p.claims),
                 *(("fact", f) for f in p.facts),
                 *(("event", e) for e in p.events),
             ]
-            for kind, record in records:
-                for change in record.history:
-                    item = Correction(kind, p.id, record.id, record.text, change)
-                    out.append((len(out), item))
+            parts += [(kind, r.id, r.text, r.history) for kind, r in records]
+            for kind, anchor, text, history in parts:
+                for change in history:
+                    out.append((len(out), Correction(kind, p.id, anchor, text, change)))
         out.sort(key=lambda pair: (_neg(pair[1].change.date), pair[0]))
         return tuple(item for _, item in out)
 

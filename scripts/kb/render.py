@@ -34,12 +34,11 @@ from kb import (
     paths,
     prose,
     schema,
-    siteconfig,
     structured,
 )
 from kb.dates import PartialDate
 from kb.model import Claim, Corpus, Page, Text, event_key
-from kb.site import Site
+from kb.site import Site, issue_forms
 from kb.stats import quality
 
 if TYPE_CHECKING:
@@ -266,8 +265,8 @@ class Renderer:
             record_kinds=tuple(schema.SCHEMA_FILES),
             type_text=self.type_text,
             repo_file=lambda name: (paths.ROOT / name).read_text(encoding="utf-8"),
-            repository=siteconfig.repository,
-            issue_forms=siteconfig.issue_forms,
+            repository=lambda: self.site.repository,
+            issue_forms=issue_forms,
             anchor=anchor,
             markup=Markup,
             tallies=lambda: counts.tallies(corpus),

@@ -114,22 +114,29 @@ def _localize_texts(raw: dict[str, Any], lang: str) -> None:
 def language_config(config: MkDocsConfig, lang: str) -> MkDocsConfig:
     """The configuration of the `lang` build: the same mkdocs.yml, with Material in `lang`,
     `docs/<lang>/` as docs, `<site>/<lang>/` as output and translated labels."""
-    return load_config(config_file=str(config.config_file_path), **language_settings(config, lang))
+    raw = language_settings(config, lang)
+    # `raw` is the whole file, so MkDocs gets it as options instead of reading the file again
+    return load_config(io.BytesIO(b"{}"), config_file_path=str(config.config_file_path), **raw)
 
 
 def language_settings(config: MkDocsConfig, lang: str) -> dict[str, Any]:
     """What `language_config` loads: mkdocs.yml's settings for the `lang` build, as plain
     values (a child process gets them as JSON, kb.langbuild)."""
     path = Path(str(config.config_file_path))
-    raw: dict[str, Any] = yaml_load(path.read_text(encoding="utf-8"))
+    with path.open("rb") as fd:  # a file, not its text: MkDocs then resolves INHERIT
+        raw: dict[str, Any] = yaml_load(fd)
     folder = addresses.prefix(lang)
     raw.setdefault("theme", {})["language"] = lang
     raw["docs_dir"] = str(Path(config.docs_dir) / folder)
     raw["site_dir"] = str(Path(config.site_dir) / folder)
-    raw["site_url"] = (config.site_url or "") + folder if config.site_url else None
-    raw["repo_url"], raw["repo_name"] = config.repo_url, config.repo_name
-    raw["edit_uri"] = (config.edit_uri or "") + folder if config.edit_uri else None
-    raw["strict"] = config.strict
+    derived = {  # None: the file's own value stays
+        "site_url": (config.site_url or "") + folder if config.site_url else None,
+        "repo_url": config.repo_url,
+        "repo_name": config.repo_name,
+        "edit_uri": (config.edit_uri or "") + folder if config.edit_uri else None,
+        "strict": config.strict,
+    }
+    raw.update({key: value for key, value in derived.items() if value is not None})
     raw.setdefault("extra", {})[LANG_KEY] = lang
     if "nav" in raw:
         raw["nav"] = localized_nav(raw["nav"], lang)

@@ -1,97 +1,74 @@
 // Narrowing long pages (issue 13, point 5) and citation previews. Progressive enhancement:
 // without JavaScript every row shows and a citation number jumps to the bibliography.
 
-// Filters for the tables after a paragraph marked `.kb-narrow`: one menu per column named in
-// data-columns (exact cell values), and, with data-sections, one menu of the h2 sections after
-// it (the timeline's decades). Labels come from the page (data-all, the headers, the headings).
-document$.subscribe(function () {
-  document.querySelectorAll("p.kb-narrow").forEach(function (note) {
-    if (note.dataset.kbReady) return;
-    note.dataset.kbReady = "1";
-    var article = note.closest("article") || document;
-    var after = function (el) {
-      return note.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING;
-    };
-    var tables = Array.prototype.filter.call(article.querySelectorAll("table"), after);
-    var rows = [];
-    tables.forEach(function (table) {
-      if (!table.tHead) return;
-      var heads = Array.prototype.map.call(table.tHead.rows[0].cells, function (c) {
-        return c.textContent.trim();
-      });
-      Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
-        rows.push({ row: row, table: table, heads: heads });
-      });
+// Filters for the tables after a paragraph marked `.kb-narrow` (filters.js builds the bar): one
+// menu per column named in data-columns (exact cell values), and, with data-sections, one menu
+// of the h2 sections after it (the timeline's decades); a section whose rows are all filtered
+// out is hidden with its heading. Labels come from the page (data-all, the headers, headings).
+kbFilters.each("p.kb-narrow", function (note) {
+  var article = note.closest("article") || document;
+  var after = function (el) {
+    return note.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING;
+  };
+  // Sections: each h2 after the note with the elements up to the next h2.
+  var sections = [];
+  if (note.dataset.sections) {
+    Array.prototype.filter.call(article.querySelectorAll("h2"), after).forEach(function (h) {
+      var parts = [h];
+      for (var el = h.nextElementSibling; el && el.tagName !== "H2"; el = el.nextElementSibling)
+        parts.push(el);
+      sections.push({ title: h.firstChild ? h.firstChild.textContent.trim() : "", parts: parts, rows: [] });
     });
-    var all = note.dataset.all || "";
-    var bar = document.createElement("div");
-    bar.className = "kb-filter-bar";
-    var menu = function (name, values) {
-      var label = document.createElement("label");
-      label.textContent = name + " ";
-      var select = document.createElement("select");
-      [""].concat(values).forEach(function (v) {
-        var o = document.createElement("option");
-        o.value = v;
-        o.textContent = v || all;
-        select.appendChild(o);
-      });
-      label.appendChild(select);
-      bar.appendChild(label);
-      return select;
-    };
-    var cell = function (r, name) {
-      var i = r.heads.indexOf(name);
-      return i < 0 ? "" : r.row.cells[i].textContent.trim();
-    };
-    var columns = (note.dataset.columns || "").split(",").filter(Boolean).map(function (name) {
-      name = name.trim();
-      var seen = {};
-      rows.forEach(function (r) { var v = cell(r, name); if (v) seen[v] = true; });
-      var values = Object.keys(seen).sort(function (a, b) { return a.localeCompare(b); });
-      return { name: name, select: menu(name, values) };
+  }
+  var rows = [];
+  var heads = [];
+  var section = [];
+  Array.prototype.filter.call(article.querySelectorAll("table"), after).forEach(function (table) {
+    if (!table.tHead) return;
+    var names = kbFilters.headers(table);
+    var home = sections.filter(function (s) {
+      return s.parts.some(function (el) { return el === table || el.contains(table); });
+    })[0];
+    Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
+      rows.push(row);
+      heads.push(names);
+      section.push(home);
+      if (home) home.rows.push(row);
     });
-    // Sections: each h2 after the note with the elements up to the next h2.
-    var sections = [];
-    if (note.dataset.sections) {
-      Array.prototype.filter.call(article.querySelectorAll("h2"), after).forEach(function (h) {
-        var parts = [h];
-        for (var el = h.nextElementSibling; el && el.tagName !== "H2"; el = el.nextElementSibling)
-          parts.push(el);
-        sections.push({ title: h.firstChild ? h.firstChild.textContent.trim() : "", parts: parts });
-      });
-    }
-    var sectionMenu = sections.length
-      ? menu(note.dataset.sections, sections.map(function (s) { return s.title; }))
-      : null;
-    var count = document.createElement("output");
-    bar.appendChild(count);
-    var apply = function () {
-      var shown = 0;
-      rows.forEach(function (r) {
-        var show = columns.every(function (c) {
-          return !c.select.value || cell(r, c.name) === c.select.value;
-        });
-        r.row.hidden = !show;
-        if (show) shown++;
-      });
+  });
+  var menus = (note.dataset.columns || "").split(",").filter(Boolean).map(function (name) {
+    name = name.trim();
+    return {
+      name: name,
+      values: function (row, r) {
+        var i = heads[r].indexOf(name);
+        var v = i < 0 ? "" : row.cells[i].textContent.trim();
+        return v ? [v] : [];
+      },
+    };
+  });
+  if (sections.length) {
+    menus.push({
+      name: note.dataset.sections,
+      values: function (row, r) {
+        var home = section[r];
+        return home ? [home.title] : [];
+      },
+      order: "seen",
+    });
+  }
+  kbFilters.build({
+    note: note,
+    rows: rows,
+    menus: menus,
+    all: note.dataset.all,
+    count: { format: "{shown} / {total}" },
+    after: function () {
       sections.forEach(function (s) {
-        var picked = !sectionMenu || !sectionMenu.value || sectionMenu.value === s.title;
-        var any = s.parts.some(function (el) {
-          var t = el.tagName === "TABLE" ? el : el.querySelector && el.querySelector("table");
-          return !t || Array.prototype.some.call(t.tBodies[0].rows, function (r) { return !r.hidden; });
-        });
-        s.parts.forEach(function (el) { el.hidden = !(picked && any); });
+        var empty = s.rows.length && s.rows.every(function (r) { return r.hidden; });
+        s.parts.forEach(function (el) { el.hidden = Boolean(empty); });
       });
-      var visible = rows.filter(function (r) {
-        return !r.row.hidden && !r.table.closest("[hidden]");
-      }).length;
-      count.textContent = visible + " / " + rows.length;
-    };
-    columns.forEach(function (c) { c.select.addEventListener("change", apply); });
-    if (sectionMenu) sectionMenu.addEventListener("change", apply);
-    note.parentNode.insertBefore(bar, note.nextSibling);
-    apply();
+    },
   });
 });
 

@@ -125,6 +125,7 @@ STRINGS: dict[str, str] = {
     "claim-heading": "Claim: {text}",
     "concerns": "concerns",
     "country-wide": "Country-wide",
+    "ended-date-unknown": "ended, date unknown",
     "dates-not-sourced": "dates not sourced",
     "district-of": "district of {district}",
     "lat-lon": "{lat} N, {lon} E",
@@ -338,6 +339,14 @@ STRINGS: dict[str, str] = {
     "correction-claim": "Claim:",
     "correction-fact": "Fact:",
     "correction-event": "Event:",
+    "correction-name": "{name}",
+    "correction-location": "Location of {name}",
+    "correction-presence": "Presence at {name}",
+    "correction-host": "Host unit {name} at {base}",
+    "field-was": "{field} corrected; it was {value}.",
+    "field-corrected": "{field} corrected.",
+    "field-added": "{field} added; none was given before.",
+    "value-unknown": "unknown",
     "was-rated": "was rated {status}",
     "earlier-text": "earlier text",
     "was-dated": "was dated {date}",
@@ -404,7 +413,9 @@ STRINGS: dict[str, str] = {
         " gives one), with presence, role, certainty and province to style by."
     ),
     "download-installations-csv": "One row per installation: names, province, point, presence.",
-    "download-claims-csv": "One row per claim: status, text, actors, first claimed, reviewed.",
+    "download-claims-csv": (
+        "One row per claim: status, text, actors, first claimed, reviewed, summary, assessment."
+    ),
     "download-sources-csv": "One row per source: title, publisher, date, language, address.",
     "download-overview": "Country-wide facts, events, counts and claims.",
     "download-bases": "One file per installation, as in its YAML file.",

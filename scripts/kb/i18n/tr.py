@@ -124,6 +124,7 @@ STRINGS: dict[str, str] = {
     "claim-heading": "İddia: {text}",
     "concerns": "ilgili tesis:",
     "country-wide": "Ülke geneli",
+    "ended-date-unknown": "sona erdi, tarihi bilinmiyor",
     "dates-not-sourced": "tarihlere kaynak gösterilmedi",
     "district-of": "{district} ilçesi",
     "lat-lon": "{lat} K, {lon} D",
@@ -315,6 +316,14 @@ STRINGS: dict[str, str] = {
     "correction-claim": "İddia:",
     "correction-fact": "Olgu:",
     "correction-event": "Olay:",
+    "correction-name": "{name}",
+    "correction-location": "{name}, konum",
+    "correction-presence": "{name}, varlık",
+    "correction-host": "{base}, birlik: {name}",
+    "field-was": "{field} düzeltildi; önceki değeri: {value}.",
+    "field-corrected": "{field} düzeltildi.",
+    "field-added": "{field} eklendi; önceden verilmemişti.",
+    "value-unknown": "bilinmiyor",
     "was-rated": "önceki derecesi: {status}",
     "earlier-text": "önceki metin",
     "was-dated": "önceki tarihi: {date}",
@@ -407,7 +416,9 @@ STRINGS: dict[str, str] = {
         " yerde nokta yok); varlık, rol, kesinlik ve il ile biçimlendirilebilir."
     ),
     "download-installations-csv": "Her tesis bir satır: adlar, il, nokta, varlık.",
-    "download-claims-csv": "Her iddia bir satır: durum, metin, aktörler, ilk iddia, inceleme.",
+    "download-claims-csv": (
+        "Her iddia bir satır: durum, metin, aktörler, ilk iddia, inceleme, özet, değerlendirme."
+    ),
     "download-sources-csv": "Her kaynak bir satır: başlık, yayıncı, tarih, dil, adres.",
     "download-overview": "Ülke genelindeki olgular, olaylar, sayımlar ve iddialar.",
     "download-bases": "Her tesis için bir dosya, YAML dosyasındaki haliyle.",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -99,27 +100,26 @@ def keyed(value: Any) -> dict[str, list[tuple[JsonPath, dict[str, Any]]]]:
     Rules look at the values under given keys: they read them from this index instead of
     walking every value of every record once per rule, which cost seconds at 1,000
     installations."""
-    out: dict[str, list[tuple[JsonPath, dict[str, Any]]]] = {}
+    out: defaultdict[str, list[tuple[JsonPath, dict[str, Any]]]] = defaultdict(list)
 
     def visit(here: JsonPath, node: Any) -> None:
-        if isinstance(node, dict):
+        # exact types: the loader builds plain dicts and lists (and this runs for every value)
+        if type(node) is dict:
             entry = (here, node)
             for key, child in node.items():
-                found = out.get(key)
-                if found is None:
-                    out[key] = [entry]
-                else:
-                    found.append(entry)
-                if isinstance(child, dict | list):
+                out[key].append(entry)
+                kind = type(child)
+                if kind is dict or kind is list:
                     visit((*here, key), child)
         else:
             for i, child in enumerate(node):
-                if isinstance(child, dict | list):
+                kind = type(child)
+                if kind is dict or kind is list:
                     visit((*here, i), child)
 
-    if isinstance(value, dict | list):
+    if type(value) is dict or type(value) is list:
         visit((), value)
-    return out
+    return dict(out)
 
 
 def claims(record: Record) -> Iterator[tuple[JsonPath, dict[str, Any]]]:

@@ -1,5 +1,7 @@
 """A record's `history` must read as a history: entries oldest first, every recorded status
-change a real change, and dates only on records that have dates.
+change a real change, dates only on records that have dates, and on an installation's names,
+location, presence and host units a named field with a previous value of that field's shape
+(kb.rules.fieldhistory).
 
 The corrections log and each claim's rating history are built from these entries, so an entry
 out of order, or a "change" from a status to the same status, would show readers a history
@@ -13,6 +15,7 @@ from typing import Any
 from kb.dates import PartialDate
 from kb.issues import Issue
 from kb.loader import JsonPath, Record
+from kb.rules import fieldhistory
 from kb.rules.context import Context
 
 NAME = "history"
@@ -67,9 +70,27 @@ def _status_changes(record: Record, path: JsonPath, claim: dict[str, Any]) -> li
     return found
 
 
+def _no_field(record: Record, path: JsonPath, entries: list[Any]) -> list[Issue]:
+    """A fact or event is corrected as a whole: its history names no field."""
+    return [
+        record.issue(
+            (*path, "history", j, "field"),
+            NAME,
+            "'field' names a corrected field of a presence, host, location or name; "
+            "a fact or event has none, so write what it said before in previous_text",
+        )
+        for j, entry in enumerate(entries)
+        if isinstance(entry, dict) and "field" in entry
+    ]
+
+
 def check(ctx: Context) -> list[Issue]:
     found: list[Issue] = []
     for record in ctx.each():
+        if record.kind == "base":
+            for where, fields, entries in fieldhistory.blocks(record.data):
+                found += _in_order(record, where, entries)
+                found += fieldhistory.check_entries(record, where, fields, entries)
         for section in ("claims", "facts", "events"):
             items = record.data.get(section, [])
             for i, item in enumerate(items if isinstance(items, list) else []):
@@ -79,6 +100,7 @@ def check(ctx: Context) -> list[Issue]:
                 found += _in_order(record, (*path, "history"), item["history"])
                 if section == "claims":
                     found += _status_changes(record, path, item)
+                found += _no_field(record, path, item["history"])
                 if section == "facts":
                     for j, entry in enumerate(item["history"]):
                         for key in ("previous_date", "previous_end"):

@@ -33,8 +33,16 @@ def _holds(value: Any) -> bool:
     return False
 
 
+def _may_hold(record: Record) -> bool:
+    """False when no value of the file can hold the placeholder: a decoded value can only
+    start with it if the file's bytes hold 'FILL' (folding joins lines only at spaces) or a
+    backslash (a quoted escape). Most files are ruled out without a walk."""
+    source = record.source
+    return not source or b"FILL" in source or b"\\" in source
+
+
 def scan(record: Record) -> list[Issue]:
-    if not _holds(record.data):
+    if not _may_hold(record) or not _holds(record.data):
         return []
     return [
         record.issue(

@@ -3,7 +3,8 @@ vocabularies (`registry`), validation of records with plain messages (`validatio
 field reference for the docs (`docs`). Callers import from here.
 """
 
-from kb.schema.docs import Field, Section, reference
+from typing import TYPE_CHECKING, Any
+
 from kb.schema.registry import (
     SCHEMA_DIR,
     SCHEMA_FILES,
@@ -19,6 +20,20 @@ from kb.schema.registry import (
     vocabulary,
 )
 from kb.schema.validation import check
+
+if TYPE_CHECKING:
+    from kb.schema.docs import Field, Section, reference
+
+
+def __getattr__(name: str) -> Any:
+    """The field reference (`docs`, which needs the model) loads only when it is asked for:
+    validating data does not need it."""
+    if name in ("Field", "Section", "reference"):
+        from kb.schema import docs
+
+        return getattr(docs, name)
+    raise AttributeError(f"module 'kb.schema' has no attribute '{name}'")
+
 
 __all__ = [
     "SCHEMA_DIR",

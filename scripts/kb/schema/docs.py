@@ -54,13 +54,24 @@ REFERENCE_DEFS = (
     "claim",
     "appearance",
     "evidence",
+    "correction",
 )
+
+
+def _shared_list(ref: str) -> dict[str, Any] | None:
+    """A shared definition that is a list (`history`), read as what it lists ("list of
+    correction"): its own name has no section in the reference."""
+    if ref.split("#")[0] not in ("", "common.schema.json"):
+        return None
+    node = definition(ref.rsplit("/", 1)[-1])
+    return node if node.get("type") == "array" else None
 
 
 def _type(node: dict[str, Any]) -> str:
     ref: str = node.get("$ref", "")
     if ref:
-        return ref.rsplit("/", 1)[-1]
+        listed = _shared_list(ref)
+        return _type(listed) if listed else ref.rsplit("/", 1)[-1]
     if "enum" in node:
         return "one of the values below"
     if "const" in node:
@@ -88,7 +99,8 @@ def type_words(node: dict[str, Any]) -> tuple[str, ...]:
     strings, and the names of shared definitions as they are (they are anchors)."""
     ref: str = node.get("$ref", "")
     if ref:
-        return (ref.rsplit("/", 1)[-1],)
+        listed = _shared_list(ref)
+        return type_words(listed) if listed else (ref.rsplit("/", 1)[-1],)
     if "enum" in node:
         return ("type-enum",)
     if "const" in node:

@@ -9,9 +9,10 @@ from __future__ import annotations
 import json
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from referencing import Registry, Resource
+if TYPE_CHECKING:  # jsonschema's registry loads only when a record needs the detailed check
+    from referencing import Registry
 
 SCHEMA_DIR = Path(__file__).resolve().parents[3] / "data" / "schema"
 SCHEMA_FILES = {
@@ -32,6 +33,8 @@ def _schemas() -> dict[str, dict[str, Any]]:
 
 @lru_cache(maxsize=1)
 def _registry() -> Registry:
+    from referencing import Registry, Resource
+
     return Registry().with_resources(
         (name, Resource.from_contents(body)) for name, body in _schemas().items()
     )
@@ -114,6 +117,7 @@ VOCABULARIES: dict[str, tuple[str, ...]] = {
         "items",
     ),
     "presence-certainty": ("base.schema.json", "properties", "presence", "properties", "certainty"),
+    "correction-field": ("common.schema.json", "$defs", "correction", "properties", "field"),
     "count-qualifier": (
         "overview.schema.json",
         "properties",
