@@ -8,11 +8,14 @@
 - on_page_markdown: give each generated page its metadata (title, description) directly, with
   no YAML front matter that text from data could break; expand `<!-- kb:NAME -->` markers in
   hand-written pages.
+- on_env: the theme's compiled templates are kept across builds (kb.render.THEME_CODE).
 - on_page_context: the page's versions in every language (hreflang links, language switch).
 - on_post_build: make Material's search worker fold Turkish letters and its language script
   leave our hreflang links alone (kb.material); in the search index, put each claim's status
   before its title and give installations their aliases; after the default
-  language, build the other languages into their folders (kb.sitelangs says why this way).
+  language, wait for the other languages' builds, started in on_files beside this one
+  (kb.langbuild; kb.sitelangs says why a second build).
+- on_build_error: stop those builds.
 
 A failure in the kb package stops the build with a one-paragraph message, never a raw
 traceback (KB_DEBUG=1 shows it).
@@ -39,6 +42,7 @@ from kb import (
     build,
     git,
     i18n,
+    langbuild,
     languages,
     material,
     mdext,
@@ -50,9 +54,10 @@ from kb import (
     site,
     sitelangs,
 )
-from kb.render import MARKER, Renderer, expand_markers
+from kb.render import MARKER, THEME_CODE, Renderer, hand_written
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
@@ -70,6 +75,10 @@ _last_pages: list[str] = []
 """The generated pages of the last good build, so that under `mkdocs serve` a data error is
 shown at their addresses too."""
 _showing_errors: dict[str, bool] = {}
+_loaded: dict[str, build.Build] = {}
+"""The checked data of the current build, handed to the other languages' builds."""
+_children: list[langbuild.Child] = []
+"""The other languages' builds, running beside this one (kb.langbuild)."""
 T = TypeVar("T")
 
 
@@ -133,6 +142,9 @@ class _ServeDataError(PluginError):
 
 
 def _load() -> build.Build:
+    shared = build.shared()  # another language's build inside the default one's
+    if shared is not None:
+        return shared
     try:
         return build.load(paths.DATA)
     except build.DataError as e:
@@ -154,6 +166,7 @@ def _error_site(files: Files, config: MkDocsConfig, report: str) -> Files:
     for uri in sorted(uris):
         files.append(File.generated(config, uri, content=content))
     _renderer.clear()
+    _loaded.clear()
     _meta.clear()
     _showing_errors["now"] = True
     return files
@@ -176,6 +189,10 @@ def _add_generated(files: Files, config: MkDocsConfig) -> Files:
         loaded = _guarded(_load)
     except _ServeDataError as e:
         return _error_site(files, config, e.message)
+    # Only under the MkDocs commands: a test or tool that runs this event alone gets none.
+    if lang == addresses.DEFAULT_LANGUAGE and _command and langbuild.in_children():
+        _cancel_children()  # a previous build that failed before joining them
+        _children.extend(_guarded(lambda: langbuild.start(config)))
     site_url = config.site_url or ""
     folder = addresses.prefix(lang)
     root_url = site_url.removesuffix(folder) if folder else site_url
@@ -191,10 +208,8 @@ def _add_generated(files: Files, config: MkDocsConfig) -> Files:
     else:
         # The stylesheets and scripts in docs/assets/ serve every language's pages.
         docs = Path(config.docs_dir).parent
-        for asset in sorted((docs / "assets").rglob("*")):
-            if asset.is_file():
-                uri = asset.relative_to(docs).as_posix()
-                files.append(File(uri, str(docs), config.site_dir, config.use_directory_urls))
+        for uri in sitelangs.shared_assets(docs):
+            files.append(File(uri, str(docs), config.site_dir, config.use_directory_urls))
         # A hand-written page not yet translated is shown in English, with a notice.
         _untranslated.clear()
         for uri in sitelangs.untranslated_pages(docs, lang):
@@ -203,6 +218,7 @@ def _add_generated(files: Files, config: MkDocsConfig) -> Files:
             file.edit_uri = f"../{uri}"  # the English page, until docs/<lang>/ has its own
             files.append(file)
     _renderer["current"] = renderer
+    _loaded["current"] = loaded
     _meta.clear()
     published = _guarded(lambda: publish.site_files(loaded, site_url, config.site_name, lang))
     for path, content in published.items():
@@ -233,13 +249,17 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             )
         page.meta = dict(meta)
         return markdown
-    if page.file.src_uri in _untranslated:
-        markdown = _renderer["current"].untranslated_notice() + markdown
-    if page.file.generated_by is None and MARKER.search(markdown):
+    untranslated = page.file.src_uri in _untranslated
+    if page.file.generated_by is None and (untranslated or MARKER.search(markdown)):
         renderer = _renderer["current"]
         uri = addresses.prefix(renderer.lang) + page.file.src_uri
-        return _guarded(lambda: expand_markers(markdown, uri, renderer))
+        return _guarded(lambda: hand_written(markdown, uri, renderer, untranslated))
     return markdown
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    env.bytecode_cache = THEME_CODE  # compile the theme once per process, not once per build
+    return env
 
 
 def on_page_context(
@@ -269,6 +289,25 @@ def on_post_build(config: MkDocsConfig) -> None:
             {_local(k, lang): v for k, v in titles.items()},
             {_local(k, lang): v for k, v in names.items()},
         )
-    if sitelangs.build_language(config) == addresses.DEFAULT_LANGUAGE:
-        # Not guarded: the other builds report their own errors (and count in --strict).
-        sitelangs.build_other_languages(config)
+    if sitelangs.build_language(config) != addresses.DEFAULT_LANGUAGE:
+        return
+    # Not guarded: the other builds report their own errors (and count in --strict).
+    children = list(_children)
+    _children.clear()
+    if not children:  # KB_LANG_PROCESSES=0, or a build started without a MkDocs command
+        with build.sharing(_loaded["current"]):
+            sitelangs.build_other_languages(config)
+        return
+    failed = langbuild.finish(config, children)
+    if failed:
+        raise PluginError(f"the {', '.join(failed)} build failed: its messages are above")
+
+
+def on_build_error(error: Exception) -> None:
+    _cancel_children()
+
+
+def _cancel_children() -> None:
+    for child in _children:
+        child.cancel()
+    _children.clear()

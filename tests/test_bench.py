@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from kb import bench, corpus, paths
+from kb import addresses, bench, benchbuild, build, corpus, languages, paths, sitelangs
 from kb.check import MEMO, check_root
+from kb.site import Site
 
 
 def test_synthetic_corpus_is_valid_and_sized(tmp_path: Path) -> None:
@@ -22,6 +23,31 @@ def test_synthetic_corpus_is_valid_and_sized(tmp_path: Path) -> None:
     base = next(r for r in result.records if r.kind == "base")
     assert len(base.data["claims"]) == 10
     assert 100 <= len(base.data["facts"][0]["text"]) <= 160  # real text lengths
+
+
+def test_static_twin_holds_every_language_as_the_hook_gives_it(tmp_path: Path) -> None:
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files
+
+    data = corpus.write(tmp_path / "data", 1, claims=2)
+    config_file = benchbuild.static_twin(data, tmp_path / "twin")
+    docs = tmp_path / "twin" / "docs"
+    loaded = build.load(data)
+    config = load_config(config_file=str(config_file))
+    assert config.hooks == {} and config.docs_dir == str(docs)
+    for lang in languages.LANGUAGES:
+        folder = addresses.prefix(lang)
+        lang_config = sitelangs.language_config(config, lang) if folder else config
+        assert lang_config.docs_dir == str(docs / folder).rstrip("/")
+        assert (docs / folder / "assets/stylesheets/kb.css").is_file()
+        site = Site(lang_config.site_name, benchbuild._hook_settings()["site_url"])
+        for page in loaded.renderer(lang, site).pages():  # the hook's Markdown, front matter on
+            assert (docs / page.uri).read_text(encoding="utf-8") == page.content
+        assert (docs / addresses.feed(lang)).is_file()
+    # The default language's build leaves the other languages' folders to their own builds.
+    files = get_files(config)
+    excluded = {f.src_uri.split("/", 1)[0] for f in files if f.inclusion.is_excluded()}
+    assert excluded == set(languages.LANGUAGES[1:])
 
 
 ROW = {

@@ -7,7 +7,8 @@ exports are made from the same checked corpus in the same way.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -38,6 +39,9 @@ class Build:
     _published: dict[tuple[Site, str], Mapping[str, bytes]] = field(
         default_factory=dict, repr=False, compare=False
     )
+    _exports: dict[str, Mapping[str, bytes]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     @cached_property
     def changed(self) -> Mapping[str, str]:
@@ -62,6 +66,15 @@ class Build:
             self._published[site, lang] = make_files(self, site, lang)
         return self._published[site, lang]
 
+    def exports(self, site_url: str) -> Mapping[str, bytes]:
+        """The data downloads (JSON, GeoJSON, CSV), made once per site address: they do not
+        depend on the language or the site's name, so every language's build shares them."""
+        if site_url not in self._exports:
+            from kb import export
+
+            self._exports[site_url] = export.files(list(self.records), site_url=site_url)
+        return self._exports[site_url]
+
     def renderer(self, lang: str = "en", site: Site | None = None) -> Renderer:
         """The page generator for one language; `site` (default: from mkdocs.yml) gives the
         addresses citations and JSON-LD use. The downloads page of every language lists the
@@ -76,6 +89,26 @@ class Build:
             site=site,
             downloads=tuple(downloads(self.published(site))),
         )
+
+
+_shared: list[Build] = []
+
+
+@contextmanager
+def sharing(loaded: Build) -> Iterator[None]:
+    """While the other languages' builds run inside the default language's build (kb.sitelangs),
+    they render this checked data instead of checking and modelling it again: one data state,
+    one check, one model, one set of downloads."""
+    _shared.append(loaded)
+    try:
+        yield
+    finally:
+        _shared.pop()
+
+
+def shared() -> Build | None:
+    """The build handed over by `sharing`, or None outside it."""
+    return _shared[-1] if _shared else None
 
 
 def load(

@@ -4,6 +4,7 @@ break the order of a line around right-to-left text, or repeat a name in another
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 
@@ -24,8 +25,12 @@ def full_stop(text: str) -> str:
     return "" if ends_sentence(text) else "."
 
 
+@lru_cache(maxsize=65536)
 def right_to_left(text: str) -> bool:
-    """Whether text holds a right-to-left letter (Arabic, Hebrew, Persian...)."""
+    """Whether text holds a right-to-left letter (Arabic, Hebrew, Persian...). Remembered:
+    names and titles recur on many pages, and in both languages' pages."""
+    if text.isascii():
+        return False
     return any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
 
 

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kb import addresses, cite, export, i18n, linked, structured
+from kb import addresses, cite, i18n, linked, structured
 from kb.site import Site
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ def make_files(loaded: Build, site: Site, lang: str = LANG) -> dict[str, bytes]:
     """What `site_files` returns, computed (Build.published caches it). The downloads carry
     both languages, so only the default language's build publishes them; each language has
     its own feed and citations (at its own addresses)."""
-    files = export.files(list(loaded.records), site_url=site.url) if lang == LANG else {}
+    files = dict(loaded.exports(site.url)) if lang == LANG else {}
     files.update(cite.files(loaded.corpus, site, loaded.changed, lang))
     feed = addresses.feed(lang)
     files[feed] = structured.atom(

@@ -48,6 +48,14 @@ def untranslated_pages(docs: Path, lang: str) -> list[str]:
     return out
 
 
+def shared_assets(docs: Path) -> list[str]:
+    """Docs paths of the stylesheets and scripts in `docs/assets/`: the other languages'
+    builds publish them too, since their pages use the same ones."""
+    return sorted(
+        p.relative_to(docs).as_posix() for p in (docs / "assets").rglob("*") if p.is_file()
+    )
+
+
 def build_language(config: MkDocsConfig) -> str:
     """The language a build renders: the default one unless a second build set it."""
     return str(config.extra.get(LANG_KEY, addresses.DEFAULT_LANGUAGE))
@@ -106,6 +114,14 @@ def _localize_texts(raw: dict[str, Any], lang: str) -> None:
 def language_config(config: MkDocsConfig, lang: str) -> MkDocsConfig:
     """The configuration of the `lang` build: the same mkdocs.yml, with Material in `lang`,
     `docs/<lang>/` as docs, `<site>/<lang>/` as output and translated labels."""
+    raw = language_settings(config, lang)
+    # `raw` is the whole file, so MkDocs gets it as options instead of reading the file again
+    return load_config(io.BytesIO(b"{}"), config_file_path=str(config.config_file_path), **raw)
+
+
+def language_settings(config: MkDocsConfig, lang: str) -> dict[str, Any]:
+    """What `language_config` loads: mkdocs.yml's settings for the `lang` build, as plain
+    values (a child process gets them as JSON, kb.langbuild)."""
     path = Path(str(config.config_file_path))
     with path.open("rb") as fd:  # a file, not its text: MkDocs then resolves INHERIT
         raw: dict[str, Any] = yaml_load(fd)
@@ -125,15 +141,19 @@ def language_config(config: MkDocsConfig, lang: str) -> MkDocsConfig:
     if "nav" in raw:
         raw["nav"] = localized_nav(raw["nav"], lang)
     _localize_texts(raw, lang)
-    # `raw` is the whole file, so MkDocs gets it as options instead of reading the file again
-    return load_config(io.BytesIO(b"{}"), config_file_path=str(path), **raw)
+    return raw
 
 
 def build_other_languages(config: MkDocsConfig) -> None:
-    """Build every language but the default into its folder of the site just built, then
-    give both sitemaps each page's alternates."""
+    """Build every language but the default into its folder of the site just built, in this
+    process, then give both sitemaps each page's alternates."""
     for lang in languages.LANGUAGES[1:]:
         build(language_config(config, lang))
+    link_sitemaps(config)
+
+
+def link_sitemaps(config: MkDocsConfig) -> None:
+    """Give every language's sitemap each page's alternates (after all builds are done)."""
     site = Path(config.site_dir)
     for lang in languages.LANGUAGES:
         own_url = (config.site_url or "") + addresses.prefix(lang)

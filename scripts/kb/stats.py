@@ -47,7 +47,19 @@ def untranslated(value: Any) -> int:
     return 0
 
 
+_last: list[tuple[Corpus, Quality]] = []
+
+
 def quality(corpus: Corpus) -> Quality:
+    """The data-quality report of a corpus; remembered for the latest corpus, since every
+    language's build shows the same figures."""
+    if _last and _last[0][0] is corpus:
+        return _last[0][1]
+    _last[:] = [(corpus, _quality(corpus))]
+    return _last[0][1]
+
+
+def _quality(corpus: Corpus) -> Quality:
     rows = tuple(
         Row(
             p.id,
