@@ -69,8 +69,8 @@ def test_country_map_has_a_marker_for_every_located_installation(
                 if (float(t["x2"]), float(t["y2"])) == (x, y)
             ]
             assert [(float(t["x1"]), float(t["y1"])) for t in ties] == [true], base.id
-        former = base.presence.status == "former"
-        assert circle["class"][1] == ("kb-marker--former" if former else "kb-marker--active")
+        # each presence status (active, former, unclear) is drawn in its own way
+        assert circle["class"][1] == f"kb-marker--{base.presence.status}"
         wedges = [w["class"][1].removeprefix("kb-wedge--") for w in link.select(".kb-wedge")]
         assert wedges == list(base.presence.present)
     points = [(float(c["cx"]), float(c["cy"])) for c in svg.select("a[data-id] circle.kb-marker")]

@@ -289,7 +289,7 @@ def test_every_count_on_the_counts_page_is_computed_from_the_data(real) -> None:
                 start = int(p.since[:4]) if p.since[:4].isdigit() else None
                 end = None if p.status == "active" else p.until
                 end_year = int(end[:4]) if end and end[:4].isdigit() else None
-                unsure = start is None or (p.status == "former" and end_year is None)
+                unsure = start is None or (p.status != "active" and end_year is None)
                 if unsure and (start is None or start <= year):
                     continue  # undecided, listed apart
                 if start > year or (end_year is not None and end_year < year):

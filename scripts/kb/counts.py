@@ -38,7 +38,7 @@ def covers(presence: Presence, year: int) -> bool | None:
     until = _year(presence.until)
     if presence.status == "former" and until is not None and until < year:
         return False
-    if since is None or (presence.status == "former" and until is None):
+    if since is None or (presence.status != "active" and until is None):
         return None
     return True
 
@@ -116,6 +116,7 @@ def summary(corpus: Corpus) -> dict[str, int]:
         "listed": len(corpus.bases),
         "active": sum(p.status == "active" for p in present),
         "former": sum(p.status == "former" for p in present),
+        "unclear": sum(p.status == "unclear" for p in present),
         "us": sum("us" in p.present for p in present),
         "nato": sum("nato" in p.present for p in present),
         "other_ally": sum("other-ally" in p.present for p in present),

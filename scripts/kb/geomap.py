@@ -36,6 +36,8 @@ RADIUS = 13.0
 MIN_GAP = 2 * RADIUS + 3
 """Markers closer than this (SVG units) are spread apart and tied to their place by a line."""
 LOCATOR_RADIUS = 30.0
+_DRAW_ORDER = {"former": 0, "unclear": 1, "active": 2}
+"""Paler states first, so a marker that says more is never hidden under one that says less."""
 
 
 @dataclass(frozen=True)
@@ -50,8 +52,15 @@ class Marker:
     parties: tuple[str, ...]
     """CSS-safe vocabulary values of who is or was present ('us', 'nato'): one wedge each."""
     label: str
-    """Who is present and whether it is former, in words, for the accessible name."""
+    """Who is present and whether it is former or unclear, in words, for the accessible name."""
     former: bool = False
+    unclear: bool = False
+    """No source says whether the presence continues: neither drawn as active nor as former."""
+
+    @property
+    def state(self) -> str:
+        """The CSS state name: 'former', 'unclear' or 'active'."""
+        return "former" if self.former else "unclear" if self.unclear else "active"
 
 
 @dataclass(frozen=True)
@@ -66,6 +75,8 @@ class Legend:
     """What a marker split into wedges means."""
     moved: str
     """What a leader line from a small dot to a marker means."""
+    unclear: str = ""
+    """What the marker of a presence no source says continues or ended looks like."""
 
 
 def project(lat: float, lon: float) -> tuple[float, float]:
@@ -168,7 +179,7 @@ def _wedges(parties: Sequence[str], x: float, y: float, r: float) -> str:
 
 
 def _symbol(m: Marker, x: float, y: float, r: float) -> str:
-    state = "former" if m.former else "active"
+    state = m.state
     return (
         f'<g class="kb-symbol kb-symbol--{state}">{_wedges(m.parties, x, y, r)}'
         f'<circle class="kb-marker kb-marker--{state}" cx="{x:g}" cy="{y:g}" r="{r:g}" '
@@ -203,9 +214,10 @@ def _svg(body: str, title: str, ident: str, role: str) -> str:
 
 
 def country_map(markers: Sequence[Marker], title: str, legend: Legend) -> Markup:
-    """The whole country with every marker (former ones drawn first, so active ones stay on
-    top), and a legend. Nearby markers are spread apart and tied to their true places."""
-    ordered = sorted(markers, key=lambda m: (not m.former, -m.lat, m.lon, m.id))
+    """The whole country with every marker (former, then unclear ones drawn first, so active
+    ones stay on top), and a legend. Nearby markers are spread apart and tied to their true
+    places."""
+    ordered = sorted(markers, key=lambda m: (_DRAW_ORDER[m.state], -m.lat, m.lon, m.id))
     true = [project(m.lat, m.lon) for m in ordered]
     placed = spread(true)
     ties = [(m, p, t) for m, p, t in zip(ordered, placed, true, strict=True)]
@@ -237,19 +249,19 @@ def _swatch(parties: Sequence[str], state: str) -> str:
 
 
 def _legend(markers: Sequence[Marker], legend: Legend, moved: bool) -> str:
-    """Only what the map shows: the kinds of presence on it, active and former if both."""
+    """Only what the map shows: the kinds of presence on it, and each state that occurs."""
     shown = {p for m in markers for p in m.parties}
     items = [
         f"<li>{_swatch([value], 'active')} {escape(label)}</li>"
         for value, label in legend.parties
         if value in shown
     ]
-    states = {m.former for m in markers}
-    neutral = ["none"]  # grey: active and former say nothing about who is present
-    if False in states:
-        items.append(f"<li>{_swatch(neutral, 'active')} {escape(legend.active)}</li>")
-    if True in states:
-        items.append(f"<li>{_swatch(neutral, 'former')} {escape(legend.former)}</li>")
+    states = {m.state for m in markers}
+    neutral = ["none"]  # grey: the states say nothing about who is present
+    words = {"active": legend.active, "unclear": legend.unclear, "former": legend.former}
+    for state, text in words.items():
+        if state in states:
+            items.append(f"<li>{_swatch(neutral, state)} {escape(text)}</li>")
     if any(len(m.parties) > 1 for m in markers):
         both = [v for v, _ in legend.parties if v in shown][:2]
         items.append(f"<li>{_swatch(both, 'active')} {escape(legend.shared)}</li>")

@@ -1,5 +1,5 @@
 """The maps a page shows, from the model: which installations get a marker, how each is styled
-(who is present, active or former) and which have no sourced point and are listed instead.
+(who is present; active, former or unclear) and which have no sourced point and are listed instead.
 
 `geomap` draws; this module decides what to draw in one language. Nothing is guessed: an
 installation without coordinates in its data is never placed on a map.
@@ -42,9 +42,9 @@ def marker(base: Base, href: str, language: Language) -> geomap.Marker:
         raise ValueError(f"installation {base.id!r} has no coordinates to put on a map")
     who = schema.labels("presence-who", language.code)
     present = base.presence.present if base.presence else ()
-    former = bool(base.presence and base.presence.status == "former")
+    status = base.presence.status if base.presence else "active"
     words = ", ".join(who.get(p, p) for p in present) or language.string("not-recorded")
-    label = language.string("marker-former" if former else "marker-active").format(present=words)
+    label = language.string(f"marker-{status}").format(present=words)
     return geomap.Marker(
         base.id,
         base.name.get(language.code),
@@ -53,7 +53,8 @@ def marker(base: Base, href: str, language: Language) -> geomap.Marker:
         href,
         tuple(present) or ("none",),
         label,
-        former,
+        former=status == "former",
+        unclear=status == "unclear",
     )
 
 
@@ -65,6 +66,7 @@ def legend(language: Language) -> geomap.Legend:
         former=language.string("legend-former"),
         shared=language.string("legend-shared"),
         moved=language.string("legend-moved"),
+        unclear=language.string("legend-unclear"),
     )
 
 

@@ -70,7 +70,7 @@ presence:  # who is or was there, for what, when; cite every value
   roles: {fill("a list of any of: " + _presence_choices("roles"))}
   operated_by: {fill("a list of any of: " + _presence_choices("operated_by"))}
   since: {fill("YYYY, YYYY-MM or YYYY-MM-DD, or unknown")}
-  # until: required when status is former: a date, or unknown
+  # until: only when status is former, and then required: a date, or unknown
   certainty: {fill("one of: " + _presence_choices("certainty"))}
   citations:
     - source: {fill("the id of a file in data/sources/ for the presence")}

@@ -168,12 +168,27 @@ STRINGS: dict[str, str] = {
         "at {us}, NATO at {nato} and another ally at {other_ally}. See how published counts\n"
         "compare on the [counts page]({counts})."
     ),
+    "home-presence-unclear": (
+        "Of the installations, {active} have a NATO, US or allied presence that the sources\n"
+        "describe as continuing, {former} are former, and for {unclear} no source consulted\n"
+        "says whether the presence continues; the United States is or was present at {us},\n"
+        "NATO at {nato} and another ally at {other_ally}. See how published counts compare on\n"
+        "the [counts page]({counts})."
+    ),
     "bases-intro": (
         "Every installation in Turkey that the sources consulted name as used, now or in the\n"
         "past, by NATO, the United States or another ally: **{listed} listed**, {active} with a\n"
         "presence described as continuing and {former} former. Former installations stay on\n"
         "the list. Each row says who is or was present, what for, when, and how sure the\n"
         "sources are; the [counts page]({counts}) shows how published counts map onto this list."
+    ),
+    "bases-intro-unclear": (
+        "Every installation in Turkey that the sources consulted name as used, now or in the\n"
+        "past, by NATO, the United States or another ally: **{listed} listed**, {active} with a\n"
+        "presence described as continuing, {former} former, and {unclear} where no source\n"
+        "consulted says whether it continues. Former installations stay on the list. Each row\n"
+        "says who is or was present, what for, when, and how sure the sources are; the\n"
+        "[counts page]({counts}) shows how published counts map onto this list."
     ),
     "bases-filter-help": (
         "Click a column header to sort; pick a value below to filter (filters need JavaScript;\n"
@@ -192,6 +207,8 @@ STRINGS: dict[str, str] = {
     "period-unknown-active": "start unknown; active",
     "period-unknown-until": "start unknown; until {until}",
     "period-unknown-unknown": "start unknown; end unknown",
+    "period-since-unclear": "since {since}; whether it continues is unclear",
+    "period-unknown-unclear": "start unknown; whether it continues is unclear",
     "hosted-between": "since {since} until {until}",
     "not-sourced-coordinates": (
         "not sourced: no source consulted gives a point for this installation"
@@ -369,8 +386,10 @@ STRINGS: dict[str, str] = {
     "locator-title": "Where {name} is in Turkey",
     "marker-active": "{present}, active",
     "marker-former": "{present}, former",
+    "marker-unclear": "{present}, unclear whether it continues",
     "legend-active": "active (filled)",
     "legend-former": "former (pale, dashed ring)",
+    "legend-unclear": "unclear whether it continues (half pale, dotted ring)",
     "legend-shared": "several present: one wedge each",
     "legend-moved": "moved apart from a nearby marker; the dot is the true place",
     "not-on-map": "Not on the map, because no source consulted gives a point for them:",

@@ -164,10 +164,27 @@ STRINGS: dict[str, str] = {
         "müttefik ise {other_ally} tesiste bulunuyor ya da bulundu. Yayımlanmış sayıların bu\n"
         "listeyle karşılaştırmasını [sayılar sayfasında]({counts}) görebilirsiniz."
     ),
+    "home-presence-unclear": (
+        "Bu tesislerin {active} tanesinde kaynakların sürdüğünü bildirdiği bir NATO, ABD ya da\n"
+        "müttefik varlığı var; {former} tanesi eski tesis, {unclear} tanesinde ise varlığın\n"
+        "sürüp sürmediğini incelenen kaynakların hiçbiri belirtmiyor. ABD {us}, NATO {nato},\n"
+        "başka bir müttefik ise {other_ally} tesiste bulunuyor ya da bulundu. Yayımlanmış\n"
+        "sayıların bu listeyle karşılaştırmasını [sayılar sayfasında]({counts})\n"
+        "görebilirsiniz."
+    ),
     "bases-intro": (
         "Başvurulan kaynaklara göre Türkiye'de bugün ya da geçmişte NATO, ABD veya başka bir\n"
         "müttefik tarafından kullanılan bütün tesisler: **{listed} tesis**; {active} tanesinde\n"
         "varlığın sürdüğü bildiriliyor, {former} tanesi eski. Eski tesisler listeden çıkarılmaz.\n"
+        "Her satır kimin, ne amaçla, ne zamandan ne zamana kadar bulunduğunu ve kaynakların\n"
+        "bundan ne kadar emin olduğunu gösterir. Yayımlanmış sayıların bu listeyle\n"
+        "karşılaştırması [sayılar sayfasında]({counts}) yer alıyor."
+    ),
+    "bases-intro-unclear": (
+        "Başvurulan kaynaklara göre Türkiye'de bugün ya da geçmişte NATO, ABD veya başka bir\n"
+        "müttefik tarafından kullanılan bütün tesisler: **{listed} tesis**; {active} tanesinde\n"
+        "varlığın sürdüğü bildiriliyor, {former} tanesi eski; {unclear} tanesinde ise varlığın\n"
+        "sürüp sürmediği belirsiz. Eski tesisler listeden çıkarılmaz.\n"
         "Her satır kimin, ne amaçla, ne zamandan ne zamana kadar bulunduğunu ve kaynakların\n"
         "bundan ne kadar emin olduğunu gösterir. Yayımlanmış sayıların bu listeyle\n"
         "karşılaştırması [sayılar sayfasında]({counts}) yer alıyor."
@@ -189,6 +206,8 @@ STRINGS: dict[str, str] = {
     "period-unknown-active": "başlangıcı bilinmiyor; sürüyor",
     "period-unknown-until": "başlangıcı bilinmiyor; {until:dat} kadar",
     "period-unknown-unknown": "başlangıcı da bitişi de bilinmiyor",
+    "period-since-unclear": "{since:abl} itibaren; sürüp sürmediği belirsiz",
+    "period-unknown-unclear": "başlangıcı bilinmiyor; sürüp sürmediği belirsiz",
     "hosted-between": "{since:abl} {until:dat} kadar",
     "not-sourced-coordinates": (
         "kaynak gösterilmedi: başvurulan hiçbir kaynak bu tesis için bir nokta vermiyor"
@@ -371,8 +390,10 @@ STRINGS: dict[str, str] = {
     "locator-title": "{name}: Türkiye'deki konumu",
     "marker-active": "{present}, etkin",
     "marker-former": "{present}, eski",
+    "marker-unclear": "{present}, sürüp sürmediği belirsiz",
     "legend-active": "etkin (dolu)",
     "legend-former": "eski (soluk, kesikli halka)",
+    "legend-unclear": "sürüp sürmediği belirsiz (yarı soluk, noktalı halka)",
     "legend-shared": "birden fazla taraf: her biri bir dilim",
     "legend-moved": "yakındaki bir işaretten ayrıldı; nokta gerçek yeri gösterir",
     "not-on-map": (

@@ -1,8 +1,9 @@
 """Presence fields tell a consistent story, and no installation is listed twice.
 
 A former presence needs an end (a date, or 'unknown' so the gap stays visible); an active one
-has none. Two installations closer than `MIN_DISTANCE_M` are most likely one site entered twice,
-unless one names the other in `location.shares_site_with` (a NATO unit inside a Turkish base).
+has none, and neither has an unclear one (no source says whether, or when, it ended). Two
+installations closer than `MIN_DISTANCE_M` are most likely one site entered twice, unless one
+names the other in `location.shares_site_with` (a NATO unit inside a Turkish base).
 """
 
 from __future__ import annotations
@@ -68,6 +69,15 @@ def _status(record: Record) -> list[Issue]:
                 ("presence", "until"),
                 NAME,
                 "an active presence has no 'until'; set 'status: former' if it has ended",
+            )
+        ]
+    if status == "unclear" and until is not None:
+        return [
+            record.issue(
+                ("presence", "until"),
+                NAME,
+                "an unclear presence has no 'until': no source says it ended; remove 'until', "
+                "or set 'status: former' if a source gives the end",
             )
         ]
     return []
