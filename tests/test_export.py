@@ -385,3 +385,23 @@ def test_feed_summaries_write_the_first_claim_date_in_the_feeds_language() -> No
         blob = structured.atom([_review()], "KB", "https://kb.example/", "x", language)
         summary = ET.fromstring(blob).find("a:entry/a:summary", ns)
         assert summary is not None and f"({expected})" in (summary.text or "")
+
+
+def test_the_cell_search_finds_the_same_first_clash_as_comparing_every_pair() -> None:
+    # spread merges clusters in the order of their first clash; the grid must not change it
+    import random
+
+    rng = random.Random(17)
+    for _ in range(300):
+        points = [(rng.uniform(0, 120), rng.uniform(0, 80)) for _ in range(rng.randint(2, 40))]
+        owner = {i: rng.randrange(4) for i in range(len(points))}
+        every_pair = next(
+            (
+                (i, j)
+                for i in range(len(points))
+                for j in range(i + 1, len(points))
+                if owner[i] != owner[j] and math.dist(points[i], points[j]) < geomap.MIN_GAP
+            ),
+            None,
+        )
+        assert geomap._first_clash(points, owner, geomap.MIN_GAP) == every_pair

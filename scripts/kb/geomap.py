@@ -12,6 +12,8 @@ that has one, and an SVG link's `href` is read-only, which would stop the theme'
 
 from __future__ import annotations
 
+import collections
+import functools
 import json
 import math
 from collections.abc import Sequence
@@ -115,24 +117,47 @@ def spread(
     collide form a cluster laid out on a circle around the cluster's centre, each on the side
     its true place lies (so leader lines do not cross); clusters whose layouts collide merge,
     until no two markers are too close. Deterministic for the same input order."""
+    return list(_spread(tuple(points), gap))
+
+
+@functools.lru_cache(maxsize=8)
+def _spread(points: tuple[tuple[float, float], ...], gap: float) -> tuple[tuple[float, float], ...]:
+    """`spread`, remembered: every language's home page and installations index draw the same
+    markers."""
     clusters: list[list[int]] = [[i] for i in range(len(points))]
     while True:
         placed = _layout(points, clusters, gap)
         owner = {i: n for n, cluster in enumerate(clusters) for i in cluster}
-        clash = next(
-            (
-                (owner[i], owner[j])
-                for i in range(len(points))
-                for j in range(i + 1, len(points))
-                if owner[i] != owner[j] and math.dist(placed[i], placed[j]) < gap
-            ),
-            None,
-        )
-        if clash is None:
-            return placed
-        a, b = sorted(clash)
+        pair = _first_clash(placed, owner, gap)
+        if pair is None:
+            return tuple(placed)
+        a, b = sorted((owner[pair[0]], owner[pair[1]]))
         clusters[a] = sorted(clusters[a] + clusters[b])
         del clusters[b]
+
+
+def _first_clash(
+    placed: Sequence[tuple[float, float]], owner: dict[int, int], gap: float
+) -> tuple[int, int] | None:
+    """The first pair (i < j, in index order) of markers of different clusters closer than
+    `gap`. Markers are filed in square cells of side `gap`, so only the 3 x 3 cells around a
+    marker can hold one that close: linear in the markers, not quadratic (1,000 installations
+    made the pairwise search the slowest part of page generation)."""
+    cells: dict[tuple[int, int], list[int]] = collections.defaultdict(list)
+    for i, (x, y) in enumerate(placed):
+        cells[(math.floor(x / gap), math.floor(y / gap))].append(i)
+    for i, (x, y) in enumerate(placed):
+        cx, cy = math.floor(x / gap), math.floor(y / gap)
+        near = [
+            j
+            for dx in (-1, 0, 1)
+            for dy in (-1, 0, 1)
+            for j in cells.get((cx + dx, cy + dy), ())
+            if j > i and owner[i] != owner[j] and math.dist(placed[i], placed[j]) < gap
+        ]
+        if near:
+            return i, min(near)
+    return None
 
 
 def _layout(
