@@ -226,6 +226,12 @@ class _Field:
         return str(self.__html_format__(spec))
 
 
+MACRO_MODULES = (("m", "_macros.md.j2"), ("i15", "_issue15.md.j2"), ("cm", "_claims.md.j2"))
+"""The macro files, as the globals templates call them by (`m.badge(...)`): made once per
+renderer. An `{% import %}` in each template made the module again for every page (or, without
+context, compared the environment's globals on every page): a sixth of page generation."""
+
+
 class Renderer:
     """Renders the corpus into Markdown pages in one language; one Jinja environment each."""
 
@@ -255,6 +261,7 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
             bytecode_cache=_COMPILED,
+            auto_reload=False,  # one renderer per build: no stat of the template on every page
         )
         certainty = certainty_meanings(lang)
         self.env.filters.update(
@@ -333,6 +340,8 @@ class Renderer:
                 "cite": addresses.CITE,
             },
         )
+        for name, template in MACRO_MODULES:  # in order: a later module uses the earlier ones
+            self.env.globals[name] = self.env.get_template(template).module
 
     # The page being rendered, for relative links; set by `render`.
     _current = "index.md"
