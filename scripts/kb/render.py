@@ -56,7 +56,10 @@ _MD_LINE_START = re.compile(r"^([-+]|\d+(?=\.))")
 
 def md_text(value: Any, lang: str = addresses.DEFAULT_LANGUAGE) -> str | Markup:
     """A data value as inert Markdown text (before the HTML escape autoescape adds)."""
-    if isinstance(value, Markup):
+    kind = type(value)  # the two commonest first: text from data, and Markup
+    if kind is str:
+        return _inert(value)
+    if kind is Markup or isinstance(value, Markup):
         return value
     if value is None:
         return ""
@@ -82,6 +85,12 @@ def _inert(text: str) -> str:
             else "\\" + text
         )
     return text
+
+
+@lru_cache(maxsize=65536)
+def _isolated(text: str) -> Markup:
+    """The `bdi` filter of a string, remembered as `_inert` is (titles and publishers recur)."""
+    return prose.isolate(_inert(text), text)
 
 
 @lru_cache(maxsize=65536)
@@ -252,6 +261,8 @@ class Renderer:
         self.site = site or Site("", "")
         """Name and public address, for citations and JSON-LD."""
         self._citables = cite.citables(corpus, self.site, self.changed, lang)
+        self._plain_strings: dict[str, Markup] = {}
+        self._labels: dict[str, dict[str, str]] = {}
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(templates),
             autoescape=True,
@@ -279,7 +290,7 @@ class Renderer:
             also_written=prose.also_written,
             distinct=prose.distinct,
             full_stop=lambda v: prose.full_stop(self._plain(v)),
-            bdi=lambda v: prose.isolate(md_text(v, lang), self._plain(v)),
+            bdi=self._bdi,
             with_short=prose.with_short,
             osm=lambda loc: osm(loc.lat, loc.lon),
             quality=quality,
@@ -343,11 +354,20 @@ class Renderer:
         for name, template in MACRO_MODULES:  # in order: a later module uses the earlier ones
             self.env.globals[name] = self.env.get_template(template).module
 
-    # The page being rendered, for relative links; set by `render`.
+    # The page being rendered and its folder, for relative links; set by `render`.
     _current = "index.md"
+    _folder = ""
 
     def _finalize(self, value: Any) -> str | Markup:
         return md_text(value, self.lang)
+
+    def _bdi(self, value: Any) -> Markup:
+        """The `bdi` filter: a data value as text, in `<bdi>` when it is right-to-left."""
+        if isinstance(value, Text) and not value.missing(self.lang):
+            value = value.get(self.lang)
+        if type(value) is str:
+            return _isolated(value)
+        return prose.isolate(md_text(value, self.lang), self._plain(value))
 
     def _plain(self, value: Any) -> str:
         """A data value as plain text in the rendering language."""
@@ -355,6 +375,11 @@ class Renderer:
 
     def t(self, key: str, **fields: Any) -> Markup:
         """An interface string in the rendering language, with data fields escaped as text."""
+        if not fields:  # most calls pass none: the same Markup every time, made once
+            plain = self._plain_strings.get(key)
+            if plain is None:
+                plain = self._plain_strings[key] = Markup(self.language.string(key).format())
+            return plain
         safe = {
             k: _Field(v if isinstance(v, Markup) else escape(md_text(v, self.lang)), self.language)
             for k, v in fields.items()
@@ -384,7 +409,9 @@ class Renderer:
 
     def _label(self, value: str, vocabulary: str) -> str:
         """The label of a vocabulary value in the rendering language (from the schema)."""
-        labels = schema.labels(vocabulary, self.lang)
+        labels = self._labels.get(vocabulary)
+        if labels is None:
+            labels = self._labels[vocabulary] = schema.labels(vocabulary, self.lang)
         if value not in labels:
             raise KeyError(
                 f"no {self.lang!r} label for {vocabulary} value {value!r}: add it to the "
@@ -447,7 +474,7 @@ class Renderer:
 
     def _link_to(self, target: str, anchor: str | None = None) -> Markup:
         """A relative Markdown link destination from the current page to a docs path."""
-        rel = relative(target, posixpath.dirname(self._current))
+        rel = relative(target, self._folder)
         return Markup(rel + (f"#{anchor}" if anchor else ""))
 
     def render(self, template: str, uri: str, **context: Any) -> str:
@@ -455,12 +482,12 @@ class Renderer:
 
     def render_page(self, template: str, uri: str, **context: Any) -> tuple[str, dict[str, Any]]:
         """A page's Markdown and the `meta` mapping its template sets (title, description)."""
-        self._current = uri
+        self._current, self._folder = uri, posixpath.dirname(uri)
         try:
             module = self.env.get_template(template).make_module({"page_uri": uri, **context})
             return str(module).lstrip("\n"), page_meta(getattr(module, "meta", {}))
         finally:
-            self._current = "index.md"
+            self._current, self._folder = "index.md", ""
 
     def pages(self) -> list[Generated]:
         """Every generated page, in the order of `addresses.PAGE_TYPES`: records, then indexes."""
