@@ -15,11 +15,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from types import BuiltinFunctionType, FunctionType, MethodType
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import jinja2
 import jinja2.bccache
+import jinja2.runtime
 from markupsafe import Markup, escape
 
 from kb import (
@@ -115,6 +117,36 @@ class _Compiled(jinja2.BytecodeCache):
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         self._code[bucket.key + bucket.checksum] = bucket.bytecode_to_string()
+
+
+class _Context(jinja2.runtime.Context):
+    """Jinja's template context, with a quicker `call` for what templates here call: every
+    `{{ f(...) }}` goes through `Context.call`, which looks up whether `f` (or its `__call__`)
+    asks for the context or environment, a few attribute look-ups that fail, some 16,000
+    times per language. A Python function or method that does not ask (no `jinja_pass_arg`,
+    which `jinja2.pass_context` and the like set on the function), a built-in, or a macro is
+    called directly, as `Context.call` would call it; anything else goes to `Context.call`."""
+
+    def call(self, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
+        kind = type(obj)
+        if kind is FunctionType:
+            plain = "jinja_pass_arg" not in obj.__dict__
+        elif kind is MethodType:
+            func = obj.__func__
+            plain = type(func) is FunctionType and "jinja_pass_arg" not in func.__dict__
+        else:
+            plain = kind is BuiltinFunctionType or kind is jinja2.runtime.Macro
+        if not plain:
+            return super().call(obj, *args, **kwargs)
+        if kwargs:
+            kwargs.pop("_block_vars", None)
+            kwargs.pop("_loop_vars", None)
+        try:
+            return obj(*args, **kwargs)
+        except StopIteration:  # as Context.call answers it
+            return self.environment.undefined(
+                "value was undefined because a callable raised a StopIteration exception"
+            )
 
 
 _COMPILED = _Compiled()
@@ -274,6 +306,7 @@ class Renderer:
             bytecode_cache=_COMPILED,
             auto_reload=False,  # one renderer per build: no stat of the template on every page
         )
+        self.env.context_class = _Context
         certainty = certainty_meanings(lang)
         self.env.filters.update(
             certainty_meaning=lambda v: certainty.get(v, ""),

@@ -1,0 +1,95 @@
+"""The renderer's quicker template context calls what Jinja's own would call, with the same
+arguments, and leaves anything that asks for the context to Jinja."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import pytest
+from jinja2.runtime import Context
+
+from kb import build, render
+
+
+class _Callable:
+    def __call__(self, x: Any) -> Any:
+        return ("instance", x)
+
+    def method(self, x: Any) -> Any:
+        return ("method", x)
+
+
+@jinja2.pass_context
+def _wants_context(ctx: Any, x: Any) -> Any:
+    return ("context", isinstance(ctx, Context), ctx.get("v"), x)
+
+
+@jinja2.pass_environment
+def _wants_environment(env: Any, x: Any) -> Any:
+    return ("environment", type(env).__name__, x)
+
+
+class _CallableWithContext:
+    @jinja2.pass_context
+    def __call__(self, ctx: Any, x: Any) -> Any:
+        return ("context instance", ctx.get("v"), x)
+
+
+class _Host:
+    @jinja2.pass_context
+    def method(self, ctx: Any, x: Any) -> Any:
+        return ("context method", ctx.get("v"), x)
+
+
+def _raises_stop(x: Any) -> Any:
+    raise StopIteration
+
+
+CALLABLES = {
+    "function": lambda x: ("function", x),
+    "method": _Callable().method,
+    "instance": _Callable(),
+    "builtin": {"k": "v"}.get,
+    "class": str,
+    "pass_context": _wants_context,
+    "pass_environment": _wants_environment,
+    "pass_context method": _Host().method,
+    "pass_context instance": _CallableWithContext(),
+}
+
+
+def _contexts() -> tuple[Context, Context]:
+    env = jinja2.Environment(autoescape=True)
+    jinjas = env.from_string("x").new_context({"v": 1})
+    env.context_class = render._Context
+    return jinjas, env.from_string("x").new_context({"v": 1})
+
+
+@pytest.mark.parametrize("name", list(CALLABLES))
+def test_every_kind_of_callable_gets_what_jinja_gives_it(name: str) -> None:
+    jinjas, ours = _contexts()
+    assert type(ours) is render._Context and type(jinjas) is Context
+    fn = CALLABLES[name]
+    for kwargs in ({}, {"_loop_vars": {"v": 2}}, {"_block_vars": {}}):
+        assert ours.call(fn, "k", **kwargs) == jinjas.call(fn, "k", **kwargs), kwargs
+
+
+def test_a_macro_is_called_directly_with_its_arguments() -> None:
+    env = jinja2.Environment(autoescape=True)
+    env.context_class = render._Context
+    template = env.from_string("{% macro m(a, b=2) %}{{ a }}-{{ b }}{% endmacro %}{{ m(1, b=3) }}")
+    assert template.render() == "1-3"
+
+
+def test_stop_iteration_gives_undefined_as_in_jinja() -> None:
+    jinjas, ours = _contexts()
+    assert isinstance(ours.call(_raises_stop, 1), jinja2.Undefined)
+    assert isinstance(jinjas.call(_raises_stop, 1), jinja2.Undefined)
+
+
+def test_the_renderer_uses_it() -> None:
+    golden = Path(__file__).parent / "golden"
+    loaded = build.load(golden / "data", base=golden, changed={})
+    assert loaded.renderer("en").env.context_class is render._Context
