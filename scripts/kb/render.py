@@ -386,6 +386,7 @@ class Renderer:
         )
         for name, template in MACRO_MODULES:  # in order: a later module uses the earlier ones
             self.env.globals[name] = self.env.get_template(template).module
+        self._globals = dict(self.env.globals)
 
     # The page being rendered and its folder, for relative links; set by `render`.
     _current = "index.md"
@@ -517,7 +518,11 @@ class Renderer:
         """A page's Markdown and the `meta` mapping its template sets (title, description)."""
         self._current, self._folder = uri, posixpath.dirname(uri)
         try:
-            module = self.env.get_template(template).make_module({"page_uri": uri, **context})
+            # shared: the page's variables are the context's parent as they are, with the
+            # globals copied in from a plain dict; unshared, Jinja merges the template's
+            # globals (a ChainMap, walked key by key in Python) on every page.
+            variables = {**self._globals, "page_uri": uri, **context}
+            module = self.env.get_template(template).make_module(variables, shared=True)
             return str(module).lstrip("\n"), page_meta(getattr(module, "meta", {}))
         finally:
             self._current, self._folder = "index.md", ""
