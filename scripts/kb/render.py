@@ -393,6 +393,13 @@ class Renderer:
     _folder = ""
 
     def _finalize(self, value: Any) -> str | Markup:
+        """What `{{ value }}` writes (before the HTML escape): `md_text`, with its two
+        commonest cases first (Markup from a macro or filter, text from data)."""
+        kind = type(value)
+        if kind is Markup:
+            return value
+        if kind is str:
+            return _inert(value)
         return md_text(value, self.lang)
 
     def _bdi(self, value: Any) -> Markup:
