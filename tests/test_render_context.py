@@ -93,3 +93,22 @@ def test_the_renderer_uses_it() -> None:
     golden = Path(__file__).parent / "golden"
     loaded = build.load(golden / "data", base=golden, changed={})
     assert loaded.renderer("en").env.context_class is render._Context
+
+
+OLD_CITE_IDS = (
+    '<sup class="kb-cite">{% for sid in ids | unique %}[{{ numbers[sid] }}]'
+    '(#{{ source_anchor(sid) }}){{ markup(",") if not loop.last }}{% endfor %}</sup>'
+)
+
+
+@pytest.mark.parametrize(
+    "ids",
+    [[], ["src-a"], ["src-a", "src-b", "src-a"], ["src-b", "SRC-B", "src-c"], ["x"] * 3],
+)
+def test_citation_numbers_are_what_the_macro_they_replace_wrote(ids: list[str]) -> None:
+    golden = Path(__file__).parent / "golden"
+    renderer = build.load(golden / "data", base=golden, changed={}).renderer("en")
+    numbers = {sid: n for n, sid in enumerate(dict.fromkeys(ids), start=1)}
+    old = renderer.env.from_string(OLD_CITE_IDS).render(ids=ids, numbers=numbers)
+    assert renderer.env.globals["m"].cite_ids(ids, numbers) == old
+    assert str(renderer._cite_ids(ids, numbers)) == old

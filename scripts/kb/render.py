@@ -384,13 +384,35 @@ class Renderer:
                 "cite": addresses.CITE,
             },
         )
+        # The citation numbers, in Python: `cite` for the macros beside them, `m.cite` for
+        # the templates (a template module takes attributes as a namespace does).
+        self.env.globals.update(cite=self._cite, cite_ids=self._cite_ids)
         for name, template in MACRO_MODULES:  # in order: a later module uses the earlier ones
             self.env.globals[name] = self.env.get_template(template).module
+        vars(self.env.globals["m"]).update(cite=self._cite, cite_ids=self._cite_ids)
         self._globals = dict(self.env.globals)
 
     # The page being rendered and its folder, for relative links; set by `render`.
     _current = "index.md"
     _folder = ""
+
+    def _cite(self, citations: Any, numbers: dict[str, int]) -> Markup:
+        """`m.cite`: the superscript numbers of a text's citations."""
+        return self._cite_ids([c.source for c in citations], numbers)
+
+    def _cite_ids(self, ids: Any, numbers: dict[str, int]) -> Markup:
+        """`m.cite_ids`: the superscript numbers of sources, each linking to the source's
+        entry in the page's bibliography; a source cited twice is numbered once (compared
+        ignoring case, as Jinja's `unique` filter did)."""
+        seen: set[str] = set()
+        links = []
+        for sid in ids:
+            key = sid.lower()
+            if key not in seen:
+                seen.add(key)
+                number = escape(md_text(numbers[sid], self.lang))
+                links.append(f"[{number}](#{escape(addresses.source_anchor(sid))})")
+        return Markup('<sup class="kb-cite">' + ",".join(links) + "</sup>")
 
     def _finalize(self, value: Any) -> str | Markup:
         """What `{{ value }}` writes (before the HTML escape): `md_text`, with its two
