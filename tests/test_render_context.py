@@ -10,7 +10,7 @@ import jinja2
 import pytest
 from jinja2.runtime import Context
 
-from kb import build, render
+from kb import build, paths, render
 
 
 class _Callable:
@@ -112,3 +112,35 @@ def test_citation_numbers_are_what_the_macro_they_replace_wrote(ids: list[str]) 
     old = renderer.env.from_string(OLD_CITE_IDS).render(ids=ids, numbers=numbers)
     assert renderer.env.globals["m"].cite_ids(ids, numbers) == old
     assert str(renderer._cite_ids(ids, numbers)) == old
+
+
+OLD_BASE_LINK = (
+    '[{{ t("country-wide") if page_id == "overview" else corpus.bases[page_id].name | text }}]'
+    "({{ record_page(page_id) | link_to(anchor) }})"
+)
+OLD_BACKLINK_HREF = (
+    '{% if b.kind in ("claim", "evidence") %}{{ claim_page(b.anchor) | link_to }}'
+    "{% else %}{{ record_page(b.page) | link_to(b.anchor) }}{% endif %}"
+)
+
+
+@pytest.mark.parametrize("lang", ["en", "tr"])
+def test_links_are_what_the_macros_they_replace_wrote(lang: str) -> None:
+    """On the real data, from a page in each folder: every installation and the overview,
+    with and without an anchor, and every "cited by" entry."""
+    loaded = build.load(paths.DATA, base=paths.ROOT, changed={})
+    renderer = loaded.renderer(lang)
+    old_base = renderer.env.from_string(OLD_BASE_LINK)
+    old_backlink = renderer.env.from_string(OLD_BACKLINK_HREF)
+    m = renderer.env.globals["m"]
+    pages = [*loaded.corpus.bases, "overview"]
+    backlinks = [b for bs in loaded.corpus.backlinks.values() for b in bs]
+    assert len(pages) > 5 and len(backlinks) > 100
+    for here in ("index.md", "bases/incirlik.md", "tr/claims/x.md"):
+        renderer._current, renderer._folder = here, here.rpartition("/")[0]
+        for page in pages:
+            for anchor in (None, "claims"):
+                old = old_base.render(page_id=page, anchor=anchor)
+                assert m.base_link(page, anchor) == old
+        for b in backlinks:
+            assert m.backlink_href(b) == old_backlink.render(b=b)

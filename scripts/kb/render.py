@@ -384,12 +384,18 @@ class Renderer:
                 "cite": addresses.CITE,
             },
         )
-        # The citation numbers, in Python: `cite` for the macros beside them, `m.cite` for
-        # the templates (a template module takes attributes as a namespace does).
-        self.env.globals.update(cite=self._cite, cite_ids=self._cite_ids)
+        # The pieces of _macros.md.j2 written in Python: globals for the macros beside them,
+        # and members of `m` for the templates (a template module is a plain namespace).
+        python_macros = {
+            "cite": self._cite,
+            "cite_ids": self._cite_ids,
+            "base_link": self._base_link,
+            "backlink_href": self._backlink_href,
+        }
+        self.env.globals.update(python_macros)
         for name, template in MACRO_MODULES:  # in order: a later module uses the earlier ones
             self.env.globals[name] = self.env.get_template(template).module
-        vars(self.env.globals["m"]).update(cite=self._cite, cite_ids=self._cite_ids)
+        vars(self.env.globals["m"]).update(python_macros)
         self._globals = dict(self.env.globals)
 
     # The page being rendered and its folder, for relative links; set by `render`.
@@ -413,6 +419,24 @@ class Renderer:
                 number = escape(md_text(numbers[sid], self.lang))
                 links.append(f"[{number}](#{escape(addresses.source_anchor(sid))})")
         return Markup('<sup class="kb-cite">' + ",".join(links) + "</sup>")
+
+    def _base_link(self, page_id: str, anchor: str | None = None) -> Markup:
+        """`m.base_link`: a link to an installation's page, or to the overview (named
+        "country-wide"), at `anchor` when one is given."""
+        name = (
+            self.t("country-wide")
+            if page_id == "overview"
+            else self.corpus.bases[page_id].name.get(self.lang)
+        )
+        target = self._link_to(addresses.record_page(page_id, self.lang), anchor)
+        return Markup(f"[{escape(self._finalize(name))}]({target})")
+
+    def _backlink_href(self, b: Any) -> Markup:
+        """`m.backlink_href`: where a "cited by" entry leads (a claim's own page, or the
+        anchor on a record page)."""
+        if b.kind in ("claim", "evidence"):
+            return self._link_to(addresses.claim_page(b.anchor, self.lang))
+        return self._link_to(addresses.record_page(b.page, self.lang), b.anchor)
 
     def _finalize(self, value: Any) -> str | Markup:
         """What `{{ value }}` writes (before the HTML escape): `md_text`, with its two
