@@ -63,8 +63,8 @@ class Dates:
     def result(self) -> dict[str, str]:
         """Path relative to `base` -> date (YYYY-MM-DD) of the last commit that changed it."""
         if self._result is None:
-            outputs = [_output(run) for run in self._runs]
-            self._result = _dates(*outputs, self._base)
+            top_shallow, log, status = (_output(run) for run in self._runs)
+            self._result = _dates(top_shallow, log, status, self._base)
         return self._result
 
 

@@ -61,7 +61,7 @@ def md_text(value: Any, lang: str = addresses.DEFAULT_LANGUAGE) -> str | Markup:
     kind = type(value)  # the two commonest first: text from data, and Markup
     if kind is str:
         return _inert(value)
-    if kind is Markup or isinstance(value, Markup):
+    if isinstance(value, Markup):
         return value
     if value is None:
         return ""
@@ -441,10 +441,9 @@ class Renderer:
     def _finalize(self, value: Any) -> str | Markup:
         """What `{{ value }}` writes (before the HTML escape): `md_text`, with its two
         commonest cases first (Markup from a macro or filter, text from data)."""
-        kind = type(value)
-        if kind is Markup:
+        if isinstance(value, Markup):
             return value
-        if kind is str:
+        if type(value) is str:
             return _inert(value)
         return md_text(value, self.lang)
 
