@@ -1,10 +1,10 @@
 """Recorded rewordings (`previous_text`) must fit the text they reword: a Turkish earlier
-wording only where that text has Turkish now, and every recorded wording different from the
-one that followed it.
+wording only where that text has Turkish now, and the last recorded wording of each text
+different from the text now.
 
 Part of the history rule (kb.rules.history runs it). The corrections log shows each earlier
 wording beside the current one; a Turkish "earlier wording" of a text that has no Turkish, or
-an "earlier wording" the same as the next, would show readers a correction that did not
+an "earlier wording" the same as the text now, would show readers a correction that did not
 happen. A wording is compared with whitespace folded, as pages show it: a change of line
 folding or spacing alone is not a rewording.
 """
@@ -108,13 +108,15 @@ def _unchanged(
     lang: str,
     chain: list[tuple[int, str]],
 ) -> list[Issue]:
-    """Each earlier wording must differ from the wording after it: the next entry's earlier
-    wording of the same field and language, or the current text."""
+    """The last earlier wording of a field in a language must differ from the current text.
+    (Two entries in a row may record the same earlier wording: two changes made side by side
+    on separate branches, each from the same text.)"""
     found = []
-    for n, (i, text) in enumerate(chain):
-        after = chain[n + 1][1] if n + 1 < len(chain) else previous(owner.get(field)).get(lang)
+    if chain:
+        i, text = chain[-1]
+        after = previous(owner.get(field)).get(lang)
         if after is not None and _folded(text) == _folded(after):
-            where = "the next entry's earlier wording" if n + 1 < len(chain) else "the current text"
+            where = "the current text"
             raw = owner["history"][i].get("previous_text")
             key: JsonPath = ("previous_text", lang) if isinstance(raw, dict) else ("previous_text",)
             found.append(
