@@ -116,7 +116,6 @@ def _unchanged(
         i, text = chain[-1]
         after = previous(owner.get(field)).get(lang)
         if after is not None and _folded(text) == _folded(after):
-            where = "the current text"
             raw = owner["history"][i].get("previous_text")
             key: JsonPath = ("previous_text", lang) if isinstance(raw, dict) else ("previous_text",)
             found.append(
@@ -124,8 +123,8 @@ def _unchanged(
                     (*path, "history", i, *key),
                     NAME,
                     f"the earlier {_lang_name(lang)} {field} recorded here is the same as "
-                    f"{where} (apart from spacing); record a rewording only where the words "
-                    "changed, or drop this entry",
+                    "the current text (apart from spacing); record a rewording only where the "
+                    "words changed, or drop this entry",
                 )
             )
     return found
