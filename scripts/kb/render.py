@@ -273,7 +273,7 @@ class Renderer:
             distinct=prose.distinct,
             full_stop=lambda v: prose.full_stop(self._plain(v)),
             bdi=lambda v: prose.isolate(md_text(v, lang), self._plain(v)),
-            with_short=prose.with_short,
+            with_short=lambda name, short: prose.with_short(name, short and short.get(lang)),
             osm=lambda loc: osm(loc.lat, loc.lon),
             quality=quality,
             sort_events=lambda events: sorted(events, key=event_key),

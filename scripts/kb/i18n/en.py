@@ -445,7 +445,9 @@ STRINGS: dict[str, str] = {
     "download-overview": "Country-wide facts, events, counts and claims.",
     "download-bases": "One file per installation, as in its YAML file.",
     "download-sources": "One file per source.",
-    "download-actors": "One file per actor.",
+    "download-actors": (
+        "One file per actor; `name`, `short` and `description` are English text or `{{en, tr}}`."
+    ),
     "download-schema": "The JSON Schema of the records and their shared definitions.",
     "download-cite": "Suggested citations of every installation and claim, BibTeX and CSL-JSON.",
     "download-feed": "Atom feed of claim reviews, newest first.",

@@ -454,7 +454,10 @@ STRINGS: dict[str, str] = {
     "download-overview": "Ülke genelindeki olgular, olaylar, sayımlar ve iddialar.",
     "download-bases": "Her tesis için bir dosya, YAML dosyasındaki hâliyle.",
     "download-sources": "Her kaynak için bir dosya.",
-    "download-actors": "Her aktör için bir dosya.",
+    "download-actors": (
+        "Her aktör için bir dosya; `name`, `short` ve `description` İngilizce metin ya da"
+        " `{{en, tr}}` eşlemesidir."
+    ),
     "download-schema": "Kayıtların JSON Şeması ve ortak tanımları.",
     "download-cite": "Her tesisin ve iddianın önerilen kaynak gösterimi, BibTeX ve CSL-JSON.",
     "download-feed": "İddia incelemelerinin Atom akışı, en yenisi başta.",
