@@ -439,7 +439,9 @@ STRINGS: dict[str, str] = {
     ),
     "download-installations-csv": "One row per installation: names, province, point, presence.",
     "download-claims-csv": (
-        "One row per claim: status, text, actors, first claimed, reviewed, summary, assessment."
+        "One row per claim: status, text, actors, first claimed, reviewed, summary, assessment;"
+        " each text also in Turkish (`text_tr`, `summary_tr`, `assessment_tr`; empty where not"
+        " yet translated)."
     ),
     "download-sources-csv": "One row per source: title, publisher, date, language, address.",
     "download-overview": "Country-wide facts, events, counts and claims.",

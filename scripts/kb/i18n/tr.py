@@ -448,7 +448,9 @@ STRINGS: dict[str, str] = {
     ),
     "download-installations-csv": "Her tesis bir satır: adlar, il, nokta, varlık.",
     "download-claims-csv": (
-        "Her iddia bir satır: durum, metin, aktörler, ilk iddia, inceleme, özet, değerlendirme."
+        "Her iddia bir satır: durum, metin, aktörler, ilk iddia, inceleme, özet, değerlendirme;"
+        " metinlerin Türkçesi ayrı sütunlarda (`text_tr`, `summary_tr`, `assessment_tr`;"
+        " henüz çevrilmemişse boş)."
     ),
     "download-sources-csv": "Her kaynak bir satır: başlık, yayıncı, tarih, dil, adres.",
     "download-overview": "Ülke genelindeki olgular, olaylar, sayımlar ve iddialar.",
