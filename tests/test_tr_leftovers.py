@@ -118,3 +118,24 @@ def test_every_turkish_short_name_takes_case_suffixes(real_tr) -> None:
     for actor in real_tr[0].corpus.actors.values():
         if actor.short and actor.short.tr:
             assert tr.inflected(actor.short.tr, "gen").startswith(actor.short.tr)
+
+
+# --- one interface string per meaning ------------------------------------------------------
+
+# Families whose keys are built from a value ("record-" ~ kind, "statement-" ~ kind,
+# "own-document-" ~ source kind) or that name a nav entry: they may repeat another string.
+_FAMILIES = ("nav-", "record-", "statement-", "own-document-")
+
+
+def test_no_two_interface_strings_say_the_same_thing_in_both_languages() -> None:
+    en, tr = language("en").strings, language("tr").strings
+    seen: dict[tuple[str, str], str] = {}
+    doubled = []
+    for key in sorted(en):
+        if key.startswith(_FAMILIES):
+            continue
+        pair = (en[key], tr[key])
+        if pair in seen:
+            doubled.append((seen[pair], key))
+        seen.setdefault(pair, key)
+    assert doubled == []

@@ -122,7 +122,6 @@ STRINGS: dict[str, str] = {
     "own-document-reference": "entry",
     "own-document-research": "publication",
     "own-document-data": "data set",
-    "claim-heading": "Claim: {text}",
     "concerns": "concerns",
     "country-wide": "Country-wide",
     "ended-date-unknown": "ended, date unknown",
@@ -316,7 +315,6 @@ STRINGS: dict[str, str] = {
         "same list is printed in the terminal, and `mkdocs build` refuses this data."
     ),
     # claim pages, claim cards, the claims index and the corrections log (issue 13)
-    "claim-page-title": "Claim: {text}",
     "last-reviewed-claim": "Last reviewed {date}.",
     "assessment-heading": "Assessment",
     "evidence-heading": "Evidence",
@@ -348,7 +346,6 @@ STRINGS: dict[str, str] = {
         "tap a status badge for its definition."
     ),
     "claims-shown": "{shown} of {total} claims shown",
-    "filter-all": "all",
     "year": "Year",
     "claims-index-intro": (
         "Every claim recorded on the site, one row each, with its status and the assessment in\n"

@@ -122,7 +122,6 @@ STRINGS: dict[str, str] = {
     "own-document-reference": "madde",
     "own-document-research": "yayın",
     "own-document-data": "veri seti",
-    "claim-heading": "İddia: {text}",
     "concerns": "ilgili tesis:",
     "country-wide": "Ülke geneli",
     "ended-date-unknown": "sona erdi, tarihi bilinmiyor",
@@ -272,7 +271,6 @@ STRINGS: dict[str, str] = {
     "nav-field-reference": "Alan başvurusu",
     "nav-about": "Hakkında ve düzeltmeler",
     # claim pages, the claims index and the corrections log (claim-pages)
-    "claim-page-title": "İddia: {text}",
     "last-reviewed-claim": "Son inceleme: {date}.",
     "assessment-heading": "Değerlendirme",
     "evidence-heading": "Kanıtlar",
@@ -304,7 +302,6 @@ STRINGS: dict[str, str] = {
         "anlamlarına göre sıralanmıştır; tanımını görmek için bir durum etiketine dokunun."
     ),
     "claims-shown": "{total} iddiadan {shown} tanesi gösteriliyor",
-    "filter-all": "tümü",
     # narrow (issue 13): tables, long lists, the serve error page
     "status-count": "{count} {status}",
     "decade": "On yıl",
