@@ -8,7 +8,7 @@ import re
 import pytest
 from conftest import TODAY, write_root
 
-from kb import build, paths, schema, stats
+from kb import build, paths, schema, site, stats
 from kb.i18n import language
 
 # --- actors' short names ------------------------------------------------------------------
@@ -139,3 +139,28 @@ def test_no_two_interface_strings_say_the_same_thing_in_both_languages() -> None
             doubled.append((seen[pair], key))
         seen.setdefault(pair, key)
     assert doubled == []
+
+
+# --- the issue forms on About ----------------------------------------------------------------
+
+
+def test_every_issue_form_is_named_in_each_language_and_in_english_as_on_github() -> None:
+    forms = site.issue_forms()
+    assert forms, "the repository has issue forms"
+    for form in forms:
+        assert language("en").strings[form.key] == form.name, form.file
+        assert language("tr").strings[form.key] != form.name, form.file
+
+
+def test_the_turkish_about_page_names_the_forms_in_turkish(small) -> None:
+    here = site.from_config()
+    tr = small.renderer("tr", site=here).snippet("maintainers", "tr/about.md")
+    for form in site.issue_forms():
+        label = language("tr").strings[form.key]
+        link = f"[{label}](https://github.com/{here.repository}/issues/new?template={form.file})"
+        assert link in tr
+        assert f"[{form.name}]" not in tr
+        assert f'<span lang="en">{form.name}</span>' in tr  # what the form is called there
+    en = small.renderer("en", site=here).snippet("maintainers", "about.md")
+    assert all(f"[{f.name}](" in en for f in site.issue_forms())
+    assert 'lang="en"' not in en

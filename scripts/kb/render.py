@@ -38,7 +38,7 @@ from kb import (
 )
 from kb.dates import PartialDate
 from kb.model import Claim, Corpus, Page, Text, event_key
-from kb.site import Site, issue_forms
+from kb.site import IssueForm, Site, issue_forms
 from kb.stats import quality
 
 if TYPE_CHECKING:
@@ -292,6 +292,7 @@ class Renderer:
             repo_file=lambda name: (paths.ROOT / name).read_text(encoding="utf-8"),
             repository=lambda: self.site.repository,
             issue_forms=issue_forms,
+            form_label=self._form_label,
             anchor=anchor,
             markup=Markup,
             tallies=lambda: counts.tallies(corpus),
@@ -382,6 +383,11 @@ class Renderer:
                 f"enum's x-enumLabels.{self.lang} in data/schema/"
             )
         return labels[value]
+
+    def _form_label(self, form: IssueForm) -> str:
+        """An issue form's name in the rendering language (its `issue-form-` string), or the
+        name the form has on GitHub where no string names it."""
+        return self.language.strings.get(form.key, form.name)
 
     def _url_to(self, target: str) -> str:
         """A relative URL from the built page being rendered to another page's URL, for raw

@@ -378,6 +378,10 @@ STRINGS: dict[str, str] = {
     ),
     "report-intro": "To report an error or propose a claim, open an issue with one of these forms:",
     "report-blank": "or [open a blank issue]({url}) for anything else.",
+    # the issue forms by file (.github/ISSUE_TEMPLATE/<name>.yml): in English, their names
+    "issue-form-incorrect-data": "Report incorrect data",
+    "issue-form-propose-claim": "Propose a claim",
+    "issue-form-github-name": '(on GitHub: <span lang="en">{name}</span>)',
     # maps (plain text: they are escaped into SVG, not read as Markdown)
     "map-title": "Map of the installations in Turkey that have sourced coordinates",
     "locator-title": "Where {name} is in Turkey",

@@ -362,6 +362,9 @@ STRINGS: dict[str, str] = {
         " açın:"
     ),
     "report-blank": "ya da başka her şey için [boş bir konu açın]({url}).",
+    "issue-form-incorrect-data": "Hatalı bir veriyi bildirin",
+    "issue-form-propose-claim": "Yeni bir iddia önerin",
+    "issue-form-github-name": '(formun GitHub\'daki İngilizce adı: <span lang="en">{name}</span>)',
     # the field reference (kb.schema.docs)
     "record-base": "Tesis",
     "record-overview": "Genel bakış",
