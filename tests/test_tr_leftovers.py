@@ -164,3 +164,24 @@ def test_the_turkish_about_page_names_the_forms_in_turkish(small) -> None:
     en = small.renderer("en", site=here).snippet("maintainers", "about.md")
     assert all(f"[{f.name}](" in en for f in site.issue_forms())
     assert 'lang="en"' not in en
+
+
+# --- dates in sortable tables ----------------------------------------------------------------
+
+_ISO_CELL = re.compile(r"\| (?:<a id=\"[^\"]*\"></a>)?\d{4}-\d{2}(?:-\d{2})? \|")
+
+
+def test_sortable_tables_show_dates_in_words_keyed_by_their_iso_form(small) -> None:
+    sources = _page(small, "tr", "tr/sources/index.md")
+    assert '| <time datetime="2020-01-01">1 Ocak 2020</time> |' in sources
+    events = _page(small, "tr", "tr/bases/alpha.md")
+    assert '<time datetime="1955-02-21">21 Şubat 1955</time> |' in events
+    actor = _page(small, "en", "actors/party.md")
+    assert '| <time datetime="2025-07-02">2 July 2025</time> |' in actor
+
+
+def test_no_sortable_table_shows_a_bare_iso_date(real_tr) -> None:
+    loaded, pages = real_tr
+    english = {p.uri: p.body for p in loaded.renderer("en").pages()}
+    bare = [uri for uri, body in {**pages, **english}.items() if _ISO_CELL.search(body)]
+    assert bare == []

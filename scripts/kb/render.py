@@ -260,6 +260,7 @@ class Renderer:
         self.env.filters.update(
             certainty_meaning=lambda v: certainty.get(v, ""),
             date=self.language.date,
+            sort_date=self._sort_date,
             country=self.language.country,
             link_to=self._link_to,
             url=lambda u: Markup(href(u)),
@@ -383,6 +384,15 @@ class Renderer:
                 f"enum's x-enumLabels.{self.lang} in data/schema/"
             )
         return labels[value]
+
+    def _sort_date(self, value: PartialDate | None) -> Markup:
+        """A date in a sortable table's cell: in the page's words, marked with its ISO form,
+        which tables.js sorts by ("2 Temmuz 2025" would sort by its day); no key when the
+        date is unknown."""
+        words = self.language.date(value)
+        if value is None:
+            return escape(words)
+        return Markup('<time datetime="{}">{}</time>').format(value.iso(), words)
 
     def _form_label(self, form: IssueForm) -> str:
         """An issue form's name in the rendering language (its `issue-form-` string), or the
