@@ -188,7 +188,7 @@ note: {t("source.note")}
         "actors/party.yaml": f"""\
 id: party
 name: {{en: {t("actor.name")}, tr: Bir Parti}}
-short: {t("actor.short")}
+short: {{en: {t("actor.short")}, tr: {t("actor.short")}}}
 kind: party
 country: TR
 url: https://party.example/

@@ -335,7 +335,9 @@ class Actor:
     name: Text
     kind: str
     country: str
-    short: str | None = None
+    short: Text | None = None
+    """Short name or abbreviation, per language like `name` ("US officials", "ABD'li
+    yetkililer")."""
     url: str | None = None
     description: Text | None = None
 
@@ -785,7 +787,7 @@ def build(records: list[Record]) -> Corpus:
                 Text.of(d["name"]) or Text(""),
                 d["kind"],
                 d["country"],
-                d.get("short"),
+                Text.of(d.get("short")),
                 d.get("url"),
                 Text.of(d.get("description")),
             )
