@@ -76,18 +76,30 @@ def _outcome(job: Job, compact: Compact) -> Outcome:
     return record, issues
 
 
+READ_BYTES = 1 << 16
+"""Bytes asked for per read: a data file is a few kilobytes, and asking for the whole
+MAX_FILE_BYTES at once makes each read allocate (and give back) half a megabyte."""
+
+
 def _read(f: DataFile) -> bytes | None:
-    """A file's bytes, or None when `load_file` must report why it cannot be read (a symbolic
-    link is refused by O_NOFOLLOW without a separate look)."""
+    """A file's bytes (at most MAX_FILE_BYTES + 1, so `parse` can say it is too large), or
+    None when `load_file` must report why it cannot be read (a symbolic link is refused by
+    O_NOFOLLOW without a separate look)."""
     try:
         fd = os.open(f.path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
     except OSError:
         return None
     try:
-        with os.fdopen(fd, "rb") as fh:
-            return fh.read(limits.MAX_FILE_BYTES + 1)
+        parts = [os.read(fd, READ_BYTES)]
+        size, limit = len(parts[0]), limits.MAX_FILE_BYTES + 1
+        while parts[-1] and size < limit:
+            parts.append(os.read(fd, min(READ_BYTES, limit - size)))
+            size += len(parts[-1])
+        return parts[0] if len(parts) == 2 and not parts[1] else b"".join(parts)
     except OSError:
         return None
+    finally:
+        os.close(fd)
 
 
 def _read_and_check(f: DataFile) -> tuple[bytes | None, Compact | None]:
