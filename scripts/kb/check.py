@@ -10,7 +10,7 @@ from typing import Any
 
 from kb import fastcheck, limits, memo, parallel, rules, schema
 from kb.issues import Issue, Level, has_errors
-from kb.loader import DataFile, JsonPath, Record, load_file, load_raw, root_files
+from kb.loader import DataFile, JsonPath, KeyIndex, Record, load_file, load_raw, root_files
 from kb.rules import placeholders
 
 MEMO = memo.Memo()
@@ -51,11 +51,15 @@ def check_job(job: Job) -> Outcome:
 
 
 Compact = tuple[
-    dict[str, Any] | None, tuple[JsonPath, ...], list[tuple[str, int, int, str, str, str]]
+    dict[str, Any] | None,
+    tuple[JsonPath, ...],
+    list[tuple[str, int, int, str, str, str]],
+    KeyIndex | None,
 ]
-"""An outcome as plain values (values, typable plain scalars, problems): what a worker
-sends back. No positions: the parent works them out from the bytes it holds if a message
-ever needs them, so a worker's results cost little to send and to receive."""
+"""An outcome as plain values (values, typable plain scalars, problems, key index): what a
+worker sends back. No positions: the parent works them out from the bytes it holds if a
+message ever needs them, so a worker's results cost little to send and to receive. The key
+index refers to the values' own mappings (marshal keeps an object sent twice as one)."""
 
 
 def _compact_job(job: Job) -> Compact:
@@ -64,15 +68,16 @@ def _compact_job(job: Job) -> Compact:
         None if record is None else record.data,
         () if record is None else tuple(record.plain),
         [(i.path, i.line, i.col, i.level.value, i.rule, i.message) for i in issues],
+        None if record is None else record.keys,
     )
 
 
 def _outcome(job: Job, compact: Compact) -> Outcome:
     """The outcome a compact one stands for, with the job's bytes for later positions."""
-    data, plain, problems = compact
+    data, plain, problems, keys = compact
     raw, display, kind, _ = job
     issues = [Issue(p, line, col, Level(lv), rule, msg) for p, line, col, lv, rule, msg in problems]
-    record = None if data is None else Record(kind, display, data, frozenset(plain), raw)
+    record = None if data is None else Record(kind, display, data, frozenset(plain), raw, keys=keys)
     return record, issues
 
 
