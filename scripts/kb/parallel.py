@@ -2,8 +2,9 @@
 
 Parsing is pure CPU work per file, so a large data root is split between forked worker
 processes and the current one; each worker has its jobs through the fork and sends back
-only its results (marshalled when they are plain values), in the original order, the same
-as a serial run's (a test compares them). Forking is used only where it is safe and
+only its results (marshalled when they are plain values) in messages as it goes, which the
+current process unpacks between its own jobs; put back in the original order, they are the
+same as a serial run's (tests compare them). Forking is used only where it is safe and
 pays: on a system with `fork`, from a process with no other threads (`mkdocs serve` runs a
 watcher thread; its rebuilds check only edited files anyway), and with at least
 `FILES_PER_WORKER` files for each process. `KB_WORKERS=1` turns it off.
