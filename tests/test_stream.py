@@ -75,3 +75,20 @@ def test_a_corpus_streamed_in_small_messages_gives_the_serial_outcomes(
     streamed = parallel.map_jobs(check._read_and_check, files, workers=2)
     assert streamed == serial
     assert len(files) > 4 * parallel.CHUNK
+
+
+def _ends_at_31(n: int) -> int:
+    if n == 31:
+        os._exit(0)  # a worker that dies without a word (killed, out of memory)
+    return n
+
+
+def test_a_worker_that_ends_early_is_an_error_not_a_short_list(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(parallel, "CHUNK", 4)
+    share = parallel._deal(100, 2)[1]
+    sent = share.index(31) // 4 * 4  # the whole messages before job 31
+    said = f"a worker process ended after {sent} of its {len(share)} results"
+    with pytest.raises(RuntimeError, match=said):
+        parallel.map_jobs(_ends_at_31, list(range(100)), workers=2)

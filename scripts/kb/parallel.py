@@ -109,8 +109,8 @@ class _Receiver:
     """One worker's results as its messages arrive: `take` unpacks what is there without
     waiting; `finish` waits for the rest and for the worker to end."""
 
-    def __init__(self, pid: int, read: int) -> None:
-        self.pid, self.read = pid, read
+    def __init__(self, pid: int, read: int, expected: int) -> None:
+        self.pid, self.read, self.expected = pid, read, expected
         self.buffer = bytearray()
         self.results: list[Any] = []
         self.error: BaseException | None = None
@@ -152,8 +152,10 @@ class _Receiver:
         self._unpack()
         if self.error is not None:
             raise self.error
-        if self.buffer:
-            raise RuntimeError("a worker process ended in the middle of a message")
+        if self.buffer or len(self.results) != self.expected:
+            raise RuntimeError(
+                f"a worker process ended after {len(self.results)} of its {self.expected} results"
+            )
         return self.results
 
 
@@ -169,7 +171,7 @@ def map_jobs(fn: Callable[[J], R], jobs: Sequence[J], workers: int | None = None
         return _share(fn, jobs)
     owners = _deal(len(jobs), count)
     shares = [[jobs[n] for n in owned] for owned in owners]
-    receivers = [_Receiver(*_fork(fn, share)) for share in shares[1:]]
+    receivers = [_Receiver(*_fork(fn, share), len(share)) for share in shares[1:]]
     try:
         own: list[R] = []
         for job in shares[0]:
