@@ -334,8 +334,9 @@ STRINGS: dict[str, str] = {
     "rated-first": "First rated {status}.",
     "rated-first-on": "First rated {status} on {date}.",
     "rating-changed": "{date}: changed to {status}.",
-    "earlier-wordings": "Earlier wordings of the claim:",
-    "reworded-on": "Until {date}:",
+    "earlier-wordings": "Earlier wordings of the claim, its summary and its assessment:",
+    "reworded-field-on": "Until {date}, the {field} read:",
+    "in-language": "(in {language})",
     "corrections-pointer": (
         "Every correction on the site is listed in the [corrections log]({about})."
     ),
@@ -371,6 +372,8 @@ STRINGS: dict[str, str] = {
     "value-unknown": "unknown",
     "was-rated": "was rated {status}",
     "earlier-text": "earlier text",
+    "earlier-text-in": "earlier {language} text",
+    "field-reworded": "{field} reworded",
     "was-dated": "was dated {date}",
     "was-ending": "was ending {date}",
     "no-corrections": "No corrections have been recorded yet.",
