@@ -67,7 +67,9 @@ def corpus(texts: dict[str, str] | None = None, quote=_q) -> dict[str, str]:  # 
     texts = texts or {}
 
     def t(field: str) -> str:
-        return quote(texts.get(field, f"Clean text for {field}."))
+        text = texts.get(field, f"Clean text for {field}.")
+        # an earlier wording differs from the current one (the history rule says so)
+        return quote(f"Earlier: {text}" if field.endswith("previous_text") else text)
 
     return {
         "bases/alpha.yaml": f"""\
@@ -186,7 +188,7 @@ note: {t("source.note")}
         "actors/party.yaml": f"""\
 id: party
 name: {{en: {t("actor.name")}, tr: Bir Parti}}
-short: {t("actor.short")}
+short: {{en: {t("actor.short")}, tr: {t("actor.short")}}}
 kind: party
 country: TR
 url: https://party.example/

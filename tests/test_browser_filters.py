@@ -128,7 +128,7 @@ def test_the_chosen_filters_are_kept_in_the_address(browser, base_url: str, corp
         label=labels[status]
     )
     tab.locator(f"{BAR} label", has_text="Claimed by").locator("select").select_option(
-        label=actor.short or actor.name.get("en")
+        label=(actor.short or actor.name).get("en")
     )
     assert tab.locator(SHOWN).count() == wanted
     assert _query(tab) == {"h": ["radar"], "status": [status], "claimant": [actor.id]}

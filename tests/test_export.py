@@ -129,26 +129,25 @@ def test_csv_parses_back_to_the_data(records) -> None:
     )
     assert {r["id"] for r in _rows(files["api/v1/sources.csv"])} == {"src-one", "src-party"}
     assert (claim["summary"], claim["summary_tr"]) == ("Not yet checked against any source.", "")
+    assert (claim["assessment"], claim["assessment_tr"]) == ("Not yet checked.", "")
+    assert list(claim)[-2:] == ["assessment", "assessment_tr"]  # new columns go at the end
 
 
-def test_the_claims_csv_carries_each_claims_summary_as_the_json_does() -> None:
-    """Both languages, from the real data (every claim there has a Turkish summary)."""
+@pytest.mark.parametrize("field", ["summary", "assessment"])
+def test_the_claims_csv_carries_each_claims_texts_as_the_json_does(field: str) -> None:
+    """Both languages, from the real data (most claims there have Turkish texts)."""
     from kb import addresses, build, paths
     from kb.export import cell
 
     records = list(build.load(paths.DATA, base=paths.ROOT).records)
     files = export.files(records, ["json", "csv"])
-    summaries = {
-        c["id"]: c["summary"] for c in json.loads(files[addresses.export("claims")])["claims"]
-    }
+    texts = {c["id"]: c[field] for c in json.loads(files[addresses.export("claims")])["claims"]}
     rows = {r["id"]: r for r in _rows(files[addresses.export("claims", "csv")])}
-    assert rows.keys() == summaries.keys()
-    for ident, summary in summaries.items():
-        en, tr = (
-            (summary["en"], summary.get("tr", "")) if isinstance(summary, dict) else (summary, "")
-        )
-        assert (rows[ident]["summary"], rows[ident]["summary_tr"]) == (cell(en), cell(tr)), ident
-    assert sum(1 for r in rows.values() if r["summary_tr"]) > len(rows) / 2
+    assert rows.keys() == texts.keys()
+    for ident, text in texts.items():
+        en, tr = (text["en"], text.get("tr", "")) if isinstance(text, dict) else (text, "")
+        assert (rows[ident][field], rows[ident][f"{field}_tr"]) == (cell(en), cell(tr)), ident
+    assert sum(1 for r in rows.values() if r[f"{field}_tr"]) > len(rows) / 2
 
 
 @pytest.mark.parametrize("payload", ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)"])

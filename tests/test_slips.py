@@ -187,6 +187,11 @@ def test_names_are_distinct_after_turkish_folding() -> None:
     ) == ["Incirlik", "LTAG"]
     assert prose.with_short("Iranian state media", "Iranian State Media") is None
     assert prose.with_short("Türkiye Komünist Partisi", "TKP") == "TKP"
+    # a Turkish short name that is the name's first words only repeats the title
+    assert prose.with_short("Dışişleri Bakanlığı", "Dışişleri") is None
+    assert prose.with_short("İran hükümeti", "İRAN") is None
+    assert prose.with_short("Türkiye Cumhurbaşkanı", "Cumhurbaşkanlığı") == "Cumhurbaşkanlığı"
+    assert prose.with_short("Komünist", "Komünist Parti") == "Komünist Parti"
 
 
 def test_no_page_repeats_a_name_in_brackets_or_in_also_written(

@@ -65,6 +65,25 @@ from kb.render import Renderer
         ("AWACS", "gen", "AWACS'ın"),
         ("F-16", "abl", "F-16'dan"),
         ("S-400", "gen", "S-400'ün"),
+        # actors' Turkish short names: a common word takes no apostrophe; an institution's
+        # name ending in a compound's possessive takes none either, and an "n" before the case
+        ("ABD'li yetkililer", "gen", "ABD'li yetkililerin"),
+        ("ABD'li yetkililer", "dat", "ABD'li yetkililere"),
+        ("ABD Hava Kuvvetleri", "gen", "ABD Hava Kuvvetlerinin"),
+        ("ABD Hava Kuvvetleri", "dat", "ABD Hava Kuvvetlerine"),
+        ("ABD Hava Kuvvetleri", "abl", "ABD Hava Kuvvetlerinden"),
+        ("Cumhurbaşkanlığı", "gen", "Cumhurbaşkanlığının"),
+        ("Cumhurbaşkanlığı", "dat", "Cumhurbaşkanlığına"),
+        ("Dışişleri", "abl", "Dışişlerinden"),
+        ("Dışişleri", "acc", "Dışişlerini"),
+        ("Millî Savunma Bakanlığı", "loc", "Millî Savunma Bakanlığında"),
+        ("İran", "gen", "İran'ın"),
+        ("İran", "dat", "İran'a"),
+        ("MSB", "gen", "MSB'nin"),
+        ("DMM", "abl", "DMM'den"),
+        ("AGD", "dat", "AGD'ye"),
+        ("TKH", "gen", "TKH'nin"),
+        ("TİP", "abl", "TİP'ten"),
     ],
 )
 def test_suffix_follows_the_sound_of_the_word(text: str, case: str, expected: str) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 
 from kb import fastcheck, limits, memo, parallel, rules, schema
 from kb.issues import Issue, Level, has_errors
-from kb.loader import DataFile, JsonPath, Record, load_file, load_raw, root_files
+from kb.loader import DataFile, JsonPath, KeyIndex, Record, load_file, load_raw, root_files
 from kb.rules import placeholders
 
 MEMO = memo.Memo()
@@ -51,11 +51,15 @@ def check_job(job: Job) -> Outcome:
 
 
 Compact = tuple[
-    dict[str, Any] | None, tuple[JsonPath, ...], list[tuple[str, int, int, str, str, str]]
+    dict[str, Any] | None,
+    tuple[JsonPath, ...],
+    list[tuple[str, int, int, str, str, str]],
+    KeyIndex | None,
 ]
-"""An outcome as plain values (values, typable plain scalars, problems): what a worker
-sends back. No positions: the parent works them out from the bytes it holds if a message
-ever needs them, so a worker's results cost little to send and to receive."""
+"""An outcome as plain values (values, typable plain scalars, problems, key index): what a
+worker sends back. No positions: the parent works them out from the bytes it holds if a
+message ever needs them, so a worker's results cost little to send and to receive. The key
+index refers to the values' own mappings (marshal keeps an object sent twice as one)."""
 
 
 def _compact_job(job: Job) -> Compact:
@@ -64,30 +68,43 @@ def _compact_job(job: Job) -> Compact:
         None if record is None else record.data,
         () if record is None else tuple(record.plain),
         [(i.path, i.line, i.col, i.level.value, i.rule, i.message) for i in issues],
+        None if record is None else record.keys,
     )
 
 
 def _outcome(job: Job, compact: Compact) -> Outcome:
     """The outcome a compact one stands for, with the job's bytes for later positions."""
-    data, plain, problems = compact
+    data, plain, problems, keys = compact
     raw, display, kind, _ = job
     issues = [Issue(p, line, col, Level(lv), rule, msg) for p, line, col, lv, rule, msg in problems]
-    record = None if data is None else Record(kind, display, data, frozenset(plain), raw)
+    record = None if data is None else Record(kind, display, data, frozenset(plain), raw, keys=keys)
     return record, issues
 
 
+READ_BYTES = 1 << 16
+"""Bytes asked for per read: a data file is a few kilobytes, and asking for the whole
+MAX_FILE_BYTES at once makes each read allocate (and give back) half a megabyte."""
+
+
 def _read(f: DataFile) -> bytes | None:
-    """A file's bytes, or None when `load_file` must report why it cannot be read (a symbolic
-    link is refused by O_NOFOLLOW without a separate look)."""
+    """A file's bytes (at most MAX_FILE_BYTES + 1, so `parse` can say it is too large), or
+    None when `load_file` must report why it cannot be read (a symbolic link is refused by
+    O_NOFOLLOW without a separate look)."""
     try:
         fd = os.open(f.path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
     except OSError:
         return None
     try:
-        with os.fdopen(fd, "rb") as fh:
-            return fh.read(limits.MAX_FILE_BYTES + 1)
+        parts = [os.read(fd, READ_BYTES)]
+        size, limit = len(parts[0]), limits.MAX_FILE_BYTES + 1
+        while parts[-1] and size < limit:
+            parts.append(os.read(fd, min(READ_BYTES, limit - size)))
+            size += len(parts[-1])
+        return parts[0] if len(parts) == 2 and not parts[1] else b"".join(parts)
     except OSError:
         return None
+    finally:
+        os.close(fd)
 
 
 def _read_and_check(f: DataFile) -> tuple[bytes | None, Compact | None]:

@@ -183,6 +183,7 @@ def csv_files(records: list[Record], site_url: str = "") -> dict[str, bytes]:
             _text(c.get("summary")),
             _text(c.get("summary"), "tr"),
             _text(c.get("assessment")),
+            _text(c.get("assessment"), "tr"),
         ]
         for c in claims(records)
     ]
@@ -235,6 +236,7 @@ def csv_files(records: list[Record], site_url: str = "") -> dict[str, bytes]:
                 "summary",
                 "summary_tr",
                 "assessment",
+                "assessment_tr",
             ],
             claim_rows,
         ),

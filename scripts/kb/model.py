@@ -106,11 +106,29 @@ class Change:
     reason: Text
     previous_status: str | None = None
     previous_text: str | None = None
-    """The English wording before the change, kept as it was (never translated)."""
+    """The English wording before the change, kept as it was (never translated); None when
+    only the Turkish changed."""
     previous_date: PartialDate | None = None
     previous_end: PartialDate | None = None
     field: str | None = None
-    """Which field of a presence, host, location or the names was corrected."""
+    """Which field was corrected: of a presence, host, location or the names; of a claim, its
+    text, summary or assessment (a claim's rewording without a field is of its text)."""
+    previous_tr: str | None = None
+    """The Turkish wording before the change, when the Turkish changed (kept as it was)."""
+
+    @property
+    def reworded(self) -> bool:
+        """True when the change records an earlier wording, in either language."""
+        return bool(self.previous_text or self.previous_tr)
+
+    def previous_in(self, lang: str) -> tuple[str, str] | None:
+        """(language, earlier wording) to show on a page in `lang`: the page's language where
+        the change recorded it, else the other one (shown marked with its language)."""
+        by_lang = {"en": self.previous_text, "tr": self.previous_tr}
+        for code in (lang, *(c for c in by_lang if c != lang)):
+            if by_lang.get(code):
+                return code, str(by_lang[code])
+        return None
 
 
 def unrated() -> str:
@@ -118,6 +136,14 @@ def unrated() -> str:
     from kb import schema  # the schema package is only needed here, and loads lazily
 
     return str(schema.definition("claim")["properties"]["status"]["default"])
+
+
+def reworded_field() -> str:
+    """The field a claim's rewording without a `field` changed: the schema's default (its
+    text, as every entry recorded before the field existed)."""
+    from kb import schema
+
+    return str(schema.definition("claim-change")["properties"]["field"]["default"])
 
 
 @dataclass(frozen=True)
@@ -309,7 +335,9 @@ class Actor:
     name: Text
     kind: str
     country: str
-    short: str | None = None
+    short: Text | None = None
+    """Short name or abbreviation, per language like `name` ("US officials", "ABD'li
+    yetkililer")."""
     url: str | None = None
     description: Text | None = None
 
@@ -382,19 +410,36 @@ def _sourced(d: dict[str, Any] | None) -> Sourced | None:
     )
 
 
-def _history(items: list[dict[str, Any]] | None) -> tuple[Change, ...]:
-    return tuple(
-        Change(
-            _date(h["date"]),
-            Text.of(h["reason"]) or Text(""),
-            h.get("previous_status"),
-            h.get("previous_text"),
-            parse(h.get("previous_date")),
-            parse(h.get("previous_end")),
-            h.get("field"),
+def _previous(value: Any) -> tuple[str | None, str | None]:
+    """(English, Turkish) of a `previous_text`: a string is English; a mapping gives the
+    languages that changed."""
+    if value is None or isinstance(value, str):
+        return value, None
+    return value.get("en"), value.get("tr")
+
+
+def _history(
+    items: list[dict[str, Any]] | None, default_field: str | None = None
+) -> tuple[Change, ...]:
+    """The changes of a `history` list; `default_field` is the field a rewording without one
+    changed (a claim's text)."""
+    out = []
+    for h in items or []:
+        en, tr = _previous(h.get("previous_text"))
+        field = h.get("field") or (default_field if en or tr else None)
+        out.append(
+            Change(
+                _date(h["date"]),
+                Text.of(h["reason"]) or Text(""),
+                h.get("previous_status"),
+                en,
+                parse(h.get("previous_date")),
+                parse(h.get("previous_end")),
+                field,
+                tr,
+            )
         )
-        for h in items or []
-    )
+    return tuple(out)
 
 
 def _page_parts(data: dict[str, Any], page: str) -> dict[str, Any]:
@@ -454,7 +499,7 @@ def _page_parts(data: dict[str, Any], page: str) -> dict[str, Any]:
             reviewed=parse(c.get("reviewed")),
             summary=Text.of(c["summary"]) or Text(""),
             rated=parse(c.get("rated")),
-            history=_history(c.get("history")),
+            history=_history(c.get("history"), reworded_field()),
         )
         for c in data.get("claims", [])
     )
@@ -742,7 +787,7 @@ def build(records: list[Record]) -> Corpus:
                 Text.of(d["name"]) or Text(""),
                 d["kind"],
                 d["country"],
-                d.get("short"),
+                Text.of(d.get("short")),
                 d.get("url"),
                 Text.of(d.get("description")),
             )

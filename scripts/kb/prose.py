@@ -66,8 +66,12 @@ def also_written(names: list[str] | tuple[str, ...], shown: list[str | None]) ->
 
 
 def with_short(name: str, short: str | None) -> str | None:
-    """The short name to show in brackets after a name, or None when it adds nothing (no short
-    name, or the same name in another spelling)."""
-    if not short or fold(short).split() == fold(name).split():
+    """The short name to show in brackets after a name, or None when it adds nothing: no short
+    name, the same name in another spelling, or the name's first words ("Dışişleri Bakanlığı
+    (Dışişleri)", "İran hükümeti (İran)" would only repeat the title)."""
+    if not short:
+        return None
+    words, full = fold(short).split(), fold(name).split()
+    if words == full[: len(words)]:
         return None
     return short

@@ -40,7 +40,7 @@ from kb import (
 )
 from kb.dates import PartialDate
 from kb.model import Claim, Corpus, Page, Text, event_key
-from kb.site import Site, issue_forms
+from kb.site import IssueForm, Site, issue_forms
 from kb.stats import quality
 
 if TYPE_CHECKING:
@@ -311,6 +311,7 @@ class Renderer:
         self.env.filters.update(
             certainty_meaning=lambda v: certainty.get(v, ""),
             date=self.language.date,
+            sort_date=self._sort_date,
             country=self.language.country,
             link_to=self._link_to,
             url=lambda u: Markup(href(u)),
@@ -324,7 +325,7 @@ class Renderer:
             distinct=prose.distinct,
             full_stop=lambda v: prose.full_stop(self._plain(v)),
             bdi=self._bdi,
-            with_short=prose.with_short,
+            with_short=lambda name, short: prose.with_short(name, short and short.get(lang)),
             osm=lambda loc: osm(loc.lat, loc.lon),
             quality=quality,
             sort_events=lambda events: sorted(events, key=event_key),
@@ -343,6 +344,7 @@ class Renderer:
             repo_file=lambda name: (paths.ROOT / name).read_text(encoding="utf-8"),
             repository=lambda: self.site.repository,
             issue_forms=issue_forms,
+            form_label=self._form_label,
             anchor=anchor,
             markup=Markup,
             tallies=lambda: counts.tallies(corpus),
@@ -504,6 +506,20 @@ class Renderer:
                 f"enum's x-enumLabels.{self.lang} in data/schema/"
             )
         return labels[value]
+
+    def _sort_date(self, value: PartialDate | None) -> Markup:
+        """A date in a sortable table's cell: in the page's words, marked with its ISO form,
+        which tables.js sorts by ("2 Temmuz 2025" would sort by its day); no key when the
+        date is unknown."""
+        words = self.language.date(value)
+        if value is None:
+            return escape(words)
+        return Markup('<time datetime="{}">{}</time>').format(value.iso(), words)
+
+    def _form_label(self, form: IssueForm) -> str:
+        """An issue form's name in the rendering language (its `issue-form-` string), or the
+        name the form has on GitHub where no string names it."""
+        return self.language.strings.get(form.key, form.name)
 
     def _url_to(self, target: str) -> str:
         """A relative URL from the built page being rendered to another page's URL, for raw

@@ -105,7 +105,9 @@ kind: {fill("one of: " + _choices("source", "kind"))}
 name:
   en: {fill("the full English name")}
   tr: {fill("the Turkish name, if it has one; otherwise delete this line")}
-short: {fill("abbreviation, e.g. TKP")}
+short:
+  en: {fill("short name or abbreviation in English, e.g. TKP, US officials")}
+  tr: {fill("the same in Turkish, e.g. TKP, ABD'li yetkililer")}
 kind: {fill("one of: " + _choices("actor", "kind"))}
 country: {fill("two-letter code such as TR or US, or INT")}
 """

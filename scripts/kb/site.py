@@ -55,6 +55,11 @@ class IssueForm:
     file: str
     name: str
 
+    @property
+    def key(self) -> str:
+        """The interface string that names the form on the site: 'issue-form-<file stem>'."""
+        return "issue-form-" + self.file.rsplit(".", 1)[0]
+
 
 def derive_url(site_url: str | None, repository: str | None) -> str:
     """`site_url` as configured, else the GitHub Pages address of `owner/name`, else ''."""

@@ -1,9 +1,21 @@
 // Sortable tables (Material's documented recipe, with tablesort vendored, not loaded from a CDN).
 // Only tables with a header row are sortable; the two-column fact boxes have none (kb.mdext).
+// A date cell sorts by its <time datetime> (ISO, written by the templates), not by its words
+// ("2 Temmuz 2025"); a year or a month alone sorts before that year's or month's days.
+function kbDateKeys(table) {
+  table.querySelectorAll("tbody td").forEach(function (td) {
+    var time = td.querySelector("time[datetime]");
+    if (time && !td.hasAttribute("data-sort")) {
+      td.setAttribute("data-sort", (time.getAttribute("datetime") + "-00-00").slice(0, 10));
+    }
+  });
+}
+
 document$.subscribe(function () {
   document.querySelectorAll("article table").forEach(function (table) {
     if (table.tHead && table.tHead.textContent.trim() && !table.dataset.kbSortable) {
       table.dataset.kbSortable = "1";
+      kbDateKeys(table);
       new Tablesort(table);
     }
   });

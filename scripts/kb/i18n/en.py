@@ -122,7 +122,6 @@ STRINGS: dict[str, str] = {
     "own-document-reference": "entry",
     "own-document-research": "publication",
     "own-document-data": "data set",
-    "claim-heading": "Claim: {text}",
     "concerns": "concerns",
     "country-wide": "Country-wide",
     "ended-date-unknown": "ended, date unknown",
@@ -316,7 +315,6 @@ STRINGS: dict[str, str] = {
         "same list is printed in the terminal, and `mkdocs build` refuses this data."
     ),
     # claim pages, claim cards, the claims index and the corrections log (issue 13)
-    "claim-page-title": "Claim: {text}",
     "last-reviewed-claim": "Last reviewed {date}.",
     "assessment-heading": "Assessment",
     "evidence-heading": "Evidence",
@@ -334,8 +332,9 @@ STRINGS: dict[str, str] = {
     "rated-first": "First rated {status}.",
     "rated-first-on": "First rated {status} on {date}.",
     "rating-changed": "{date}: changed to {status}.",
-    "earlier-wordings": "Earlier wordings of the claim:",
-    "reworded-on": "Until {date}:",
+    "earlier-wordings": "Earlier wordings of the claim, its summary and its assessment:",
+    "reworded-field-on": "Until {date}, the {field} read:",
+    "in-language": "(in {language})",
     "corrections-pointer": (
         "Every correction on the site is listed in the [corrections log]({about})."
     ),
@@ -348,7 +347,6 @@ STRINGS: dict[str, str] = {
         "tap a status badge for its definition."
     ),
     "claims-shown": "{shown} of {total} claims shown",
-    "filter-all": "all",
     "year": "Year",
     "claims-index-intro": (
         "Every claim recorded on the site, one row each, with its status and the assessment in\n"
@@ -371,6 +369,8 @@ STRINGS: dict[str, str] = {
     "value-unknown": "unknown",
     "was-rated": "was rated {status}",
     "earlier-text": "earlier text",
+    "earlier-text-in": "earlier {language} text",
+    "field-reworded": "{field} reworded",
     "was-dated": "was dated {date}",
     "was-ending": "was ending {date}",
     "no-corrections": "No corrections have been recorded yet.",
@@ -381,6 +381,10 @@ STRINGS: dict[str, str] = {
     ),
     "report-intro": "To report an error or propose a claim, open an issue with one of these forms:",
     "report-blank": "or [open a blank issue]({url}) for anything else.",
+    # the issue forms by file (.github/ISSUE_TEMPLATE/<name>.yml): in English, their names
+    "issue-form-incorrect-data": "Report incorrect data",
+    "issue-form-propose-claim": "Propose a claim",
+    "issue-form-github-name": '(on GitHub: <span lang="en">{name}</span>)',
     # maps (plain text: they are escaped into SVG, not read as Markdown)
     "map-title": "Map of the installations in Turkey that have sourced coordinates",
     "locator-title": "Where {name} is in Turkey",
@@ -439,13 +443,17 @@ STRINGS: dict[str, str] = {
     ),
     "download-installations-csv": "One row per installation: names, province, point, presence.",
     "download-claims-csv": (
-        "One row per claim: status, text, actors, first claimed, reviewed, summary, assessment."
+        "One row per claim: status, text, actors, first claimed, reviewed, summary, assessment;"
+        " each text also in Turkish (`text_tr`, `summary_tr`, `assessment_tr`; empty where not"
+        " yet translated)."
     ),
     "download-sources-csv": "One row per source: title, publisher, date, language, address.",
     "download-overview": "Country-wide facts, events, counts and claims.",
     "download-bases": "One file per installation, as in its YAML file.",
     "download-sources": "One file per source.",
-    "download-actors": "One file per actor.",
+    "download-actors": (
+        "One file per actor; `name`, `short` and `description` are English text or `{{en, tr}}`."
+    ),
     "download-schema": "The JSON Schema of the records and their shared definitions.",
     "download-cite": "Suggested citations of every installation and claim, BibTeX and CSL-JSON.",
     "download-feed": "Atom feed of claim reviews, newest first.",

@@ -7,6 +7,14 @@ altmış", so it takes "-lar" and "-tan"; ABD is read letter by letter ("a-be-de
 "-ye"; NATO is read as a word, so it takes "-ya". Interface strings ask for a suffix with a
 format spec ("{date:abl} beri"), so a template never glues a fixed suffix to a value it cannot
 foresee.
+
+The apostrophe belongs to proper names, numbers and abbreviations only: a common word takes
+its suffix directly ("ABD'li yetkililerin"). The name of an institution takes none either
+(TDK: "Türk Dil Kurumuna"), and one that ends in a compound's possessive (Hava Kuvvetleri,
+Cumhurbaşkanlığı, Dışişleri) puts an "n" before the case ending: "ABD Hava Kuvvetlerine".
+A name is read as such an institution when its last word ends in that possessive and either
+another word comes before it or the word itself ends as -lığı/-leri do; a one-word place name
+ending in a vowel (Çiğli, Kocaeli) keeps its apostrophe.
 """
 
 from __future__ import annotations
@@ -42,6 +50,9 @@ _LETTER_NAMES = {
 # Abbreviations read as words although their letters alone would not say so.
 _READ_AS_WORDS = {"AWACS": "avaks"}
 _LAST_TOKEN = re.compile(r"(\d[\d.]*(?:,\d+)?|[^\W\d_]+)\W*$")
+# The possessive that ends a compound's head: Kuvvet-ler-i, Bakan-lığ-ı, Dışiş-ler-i, Üs-sü.
+_POSSESSIVE = re.compile(r"[ıiuü]$")
+_POSSESSIVE_WORD = re.compile(r"(?:l[ıiuü][ğk][ıiuü]|l[ae]r[ıi])$")
 
 
 def number_word(n: int) -> str:
@@ -89,13 +100,30 @@ def spoken(text: str) -> str:
     return _lower(token)
 
 
+def _institution(text: str, token: str) -> bool:
+    """Whether `text` reads as an institution's name ending in a compound's possessive."""
+    if len(token) < 2 or not token[0].isupper() or token.isupper():
+        return False
+    low = _lower(token)
+    if not _POSSESSIVE.search(low):
+        return False
+    return bool(_POSSESSIVE_WORD.search(low)) or len(text.split()) > 1
+
+
 def suffix(text: str, case: str) -> str:
-    """The suffix for `case` (a key of CASES) after `text`, apostrophe included."""
+    """The suffix for `case` (a key of CASES) after `text`, with the apostrophe where Turkish
+    writes one (after a proper name, a number or an abbreviation)."""
     try:
         pattern, buffer = CASES[case]
     except KeyError:
         raise ValueError(f"unknown case {case!r}; known: {', '.join(CASES)}") from None
     sound = spoken(text)
+    match = _LAST_TOKEN.search(text)
+    token = match.group(1) if match else ""
+    institution = _institution(text, token)
+    apostrophe = "" if institution or token[:1].islower() else "'"
+    if institution and case != "pl":
+        buffer = "n"
     vowels = [c for c in sound if c in VOWELS]
     last_vowel = vowels[-1] if vowels else "e"
     ends_in_vowel = sound[-1] in VOWELS
@@ -109,7 +137,7 @@ def suffix(text: str, case: str) -> str:
             out += {"a": "ı", "ı": "ı", "o": "u", "u": "u", "e": "i", "i": "i"}.get(last_vowel, "ü")
         else:
             out += part
-    return "'" + out
+    return apostrophe + out
 
 
 def inflect(text: str, case: str) -> str:

@@ -122,7 +122,6 @@ STRINGS: dict[str, str] = {
     "own-document-reference": "madde",
     "own-document-research": "yayın",
     "own-document-data": "veri seti",
-    "claim-heading": "İddia: {text}",
     "concerns": "ilgili tesis:",
     "country-wide": "Ülke geneli",
     "ended-date-unknown": "sona erdi, tarihi bilinmiyor",
@@ -272,7 +271,6 @@ STRINGS: dict[str, str] = {
     "nav-field-reference": "Alan başvurusu",
     "nav-about": "Hakkında ve düzeltmeler",
     # claim pages, the claims index and the corrections log (claim-pages)
-    "claim-page-title": "İddia: {text}",
     "last-reviewed-claim": "Son inceleme: {date}.",
     "assessment-heading": "Değerlendirme",
     "evidence-heading": "Kanıtlar",
@@ -292,8 +290,9 @@ STRINGS: dict[str, str] = {
     "rated-first": "İlk derecesi: {status}.",
     "rated-first-on": "İlk derecesi {date:loc} verildi: {status}.",
     "rating-changed": "{date}: derecesi {status} olarak değiştirildi.",
-    "earlier-wordings": "İddianın önceki ifadeleri:",
-    "reworded-on": "{date:dat} kadar:",
+    "earlier-wordings": "İddianın, özetinin ve değerlendirmesinin önceki ifadeleri:",
+    "reworded-field-on": "{date:dat} kadar {field} şöyleydi:",
+    "in-language": "({language})",
     "corrections-pointer": "Sitedeki bütün düzeltmeler [düzeltme kaydında]({about}) listelenir.",
     "claim-recorded-on": "Kayıtlı olduğu sayfa: {page}.",
     "card-claimed": "{actor}, {date}",
@@ -304,7 +303,6 @@ STRINGS: dict[str, str] = {
         "anlamlarına göre sıralanmıştır; tanımını görmek için bir durum etiketine dokunun."
     ),
     "claims-shown": "{total} iddiadan {shown} tanesi gösteriliyor",
-    "filter-all": "tümü",
     # narrow (issue 13): tables, long lists, the serve error page
     "status-count": "{count} {status}",
     "decade": "On yıl",
@@ -352,6 +350,8 @@ STRINGS: dict[str, str] = {
     "value-unknown": "bilinmiyor",
     "was-rated": "önceki derecesi: {status}",
     "earlier-text": "önceki metin",
+    "earlier-text-in": "önceki {language} metin",
+    "field-reworded": "{field} yeniden ifade edildi",
     "was-dated": "önceki tarihi: {date}",
     "was-ending": "önceki bitiş tarihi: {date}",
     "no-corrections": "Henüz kayıtlı bir düzeltme yok.",
@@ -365,6 +365,9 @@ STRINGS: dict[str, str] = {
         " açın:"
     ),
     "report-blank": "ya da başka her şey için [boş bir konu açın]({url}).",
+    "issue-form-incorrect-data": "Hatalı bir veriyi bildirin",
+    "issue-form-propose-claim": "Yeni bir iddia önerin",
+    "issue-form-github-name": '(formun GitHub\'daki İngilizce adı: <span lang="en">{name}</span>)',
     # the field reference (kb.schema.docs)
     "record-base": "Tesis",
     "record-overview": "Genel bakış",
@@ -448,13 +451,18 @@ STRINGS: dict[str, str] = {
     ),
     "download-installations-csv": "Her tesis bir satır: adlar, il, nokta, varlık.",
     "download-claims-csv": (
-        "Her iddia bir satır: durum, metin, aktörler, ilk iddia, inceleme, özet, değerlendirme."
+        "Her iddia bir satır: durum, metin, aktörler, ilk iddia, inceleme, özet, değerlendirme;"
+        " metinlerin Türkçesi ayrı sütunlarda (`text_tr`, `summary_tr`, `assessment_tr`;"
+        " henüz çevrilmemişse boş)."
     ),
     "download-sources-csv": "Her kaynak bir satır: başlık, yayıncı, tarih, dil, adres.",
     "download-overview": "Ülke genelindeki olgular, olaylar, sayımlar ve iddialar.",
     "download-bases": "Her tesis için bir dosya, YAML dosyasındaki hâliyle.",
     "download-sources": "Her kaynak için bir dosya.",
-    "download-actors": "Her aktör için bir dosya.",
+    "download-actors": (
+        "Her aktör için bir dosya; `name`, `short` ve `description` İngilizce metin ya da"
+        " `{{en, tr}}` eşlemesidir."
+    ),
     "download-schema": "Kayıtların JSON Şeması ve ortak tanımları.",
     "download-cite": "Her tesisin ve iddianın önerilen kaynak gösterimi, BibTeX ve CSL-JSON.",
     "download-feed": "İddia incelemelerinin Atom akışı, en yenisi başta.",

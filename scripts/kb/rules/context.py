@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from kb.loader import JsonPath, Record
+from kb.loader import JsonPath, KeyIndex, Record
 
 
 @dataclass
@@ -47,8 +47,11 @@ class Context:
             found = self.walks["all", id(record)] = walk(record.data)
         return found
 
-    def keyed(self, record: Record) -> dict[str, list[tuple[JsonPath, dict[str, Any]]]]:
-        """`keyed(record.data)`, done once per run for all the rules that need it."""
+    def keyed(self, record: Record) -> KeyIndex:
+        """`keyed(record.data)`, done once per run for all the rules that need it (or by
+        the loader's quick walk, on its way)."""
+        if record.keys is not None:
+            return record.keys
         found = self.walks.get(("keyed", id(record)))
         if found is None:
             found = self.walks["keyed", id(record)] = keyed(record.data)
@@ -93,7 +96,7 @@ def walk(value: Any, path: JsonPath = ()) -> list[tuple[JsonPath, Any]]:
     return out
 
 
-def keyed(value: Any) -> dict[str, list[tuple[JsonPath, dict[str, Any]]]]:
+def keyed(value: Any) -> KeyIndex:
     """Each key used in a record -> the mappings that hold it, with their paths (parents
     before children).
 

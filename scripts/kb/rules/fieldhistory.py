@@ -47,18 +47,26 @@ def _block_fields(block: str) -> tuple[str, ...]:
     return tuple(f for f in fields if f in node["properties"])
 
 
+def parts(data: dict[str, Any]) -> Iterator[tuple[JsonPath, str, dict[str, Any]]]:
+    """(path, block name, mapping) of every corrected part of an installation that has a
+    history list: 'base' (its names), 'location', 'presence', each 'host'."""
+    found: list[tuple[JsonPath, str, Any]] = [((), "base", data)]
+    for key in ("location", "presence"):
+        found.append(((key,), key, data.get(key)))
+    hosts = data.get("hosts")
+    for i, host in enumerate(hosts if isinstance(hosts, list) else []):
+        found.append((("hosts", i), "host", host))
+    for path, block, part in found:
+        if isinstance(part, dict) and isinstance(part.get("history"), list):
+            yield path, block, part
+
+
 def blocks(data: dict[str, Any]) -> Iterator[tuple[JsonPath, tuple[str, ...], list[Any]]]:
     """(path of the history, fields it may correct, its entries) for every corrected part of
     an installation that has a history list."""
-    parts: list[tuple[JsonPath, tuple[str, ...], Any]] = [((), NAME_FIELDS, data)]
-    for key in ("location", "presence"):
-        parts.append(((key,), _block_fields(key), data.get(key)))
-    hosts = data.get("hosts")
-    for i, host in enumerate(hosts if isinstance(hosts, list) else []):
-        parts.append((("hosts", i), _block_fields("host"), host))
-    for path, fields, part in parts:
-        if isinstance(part, dict) and isinstance(part.get("history"), list):
-            yield (*path, "history"), fields, part["history"]
+    for path, block, part in parts(data):
+        fields = NAME_FIELDS if block == "base" else _block_fields(block)
+        yield (*path, "history"), fields, part["history"]
 
 
 def check_entries(
@@ -91,6 +99,8 @@ def _problems(entry: dict[str, Any], fields: tuple[str, ...]) -> list[tuple[str,
             )
         )
     text = entry.get("previous_text")
+    if isinstance(text, dict):  # {en, tr}: the English is the value in the data
+        text = text.get("en")
     if isinstance(text, str):
         out += [("previous_text", why) for why in _text_problems(field, text)]
     return out

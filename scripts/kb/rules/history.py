@@ -1,7 +1,8 @@
 """A record's `history` must read as a history: entries oldest first, every recorded status
 change a real change, dates only on records that have dates, and on an installation's names,
 location, presence and host units a named field with a previous value of that field's shape
-(kb.rules.fieldhistory).
+(kb.rules.fieldhistory); every earlier wording a real rewording, in Turkish only where the
+text has Turkish (kb.rules.rewordings).
 
 The corrections log and each claim's rating history are built from these entries, so an entry
 out of order, or a "change" from a status to the same status, would show readers a history
@@ -15,7 +16,8 @@ from typing import Any
 from kb.dates import PartialDate
 from kb.issues import Issue
 from kb.loader import JsonPath, Record
-from kb.rules import fieldhistory
+from kb.model import reworded_field
+from kb.rules import fieldhistory, rewordings
 from kb.rules.context import Context
 
 NAME = "history"
@@ -91,6 +93,8 @@ def check(ctx: Context) -> list[Issue]:
             for where, fields, entries in fieldhistory.blocks(record.data):
                 found += _in_order(record, where, entries)
                 found += fieldhistory.check_entries(record, where, fields, entries)
+            for where, block, part in fieldhistory.parts(record.data):
+                found += rewordings.check(record, where, part, block, None)
         for section in ("claims", "facts", "events"):
             items = record.data.get(section, [])
             for i, item in enumerate(items if isinstance(items, list) else []):
@@ -100,7 +104,10 @@ def check(ctx: Context) -> list[Issue]:
                 found += _in_order(record, (*path, "history"), item["history"])
                 if section == "claims":
                     found += _status_changes(record, path, item)
-                found += _no_field(record, path, item["history"])
+                    found += rewordings.check(record, path, item, "claim", reworded_field())
+                else:
+                    found += _no_field(record, path, item["history"])
+                    found += rewordings.check(record, path, item, section[:-1], "text")
                 if section == "facts":
                     for j, entry in enumerate(item["history"]):
                         for key in ("previous_date", "previous_end"):

@@ -1,8 +1,8 @@
 """A Turkish text identical to its English one is probably not a translation: a warning.
 
-Names and short texts are left alone, since names of places and organisations are often the
-same in both languages ("Konya", "Peoples Dispatch", "NATO Rapid Deployable Corps Türkiye");
-from four words on, other identical texts are reported.
+Names, short names and short texts are left alone, since names of places and organisations
+are often the same in both languages ("Konya", "Peoples Dispatch", "NATO Rapid Deployable
+Corps Türkiye", "TKP"); from four words on, other identical texts are reported.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from kb.rules.context import Context
 
 NAME = "translations"
 MIN_WORDS = 4
-NAMES = frozenset({"name", "title"})
+NAMES = frozenset({"name", "short", "title"})
 
 
 def check(ctx: Context) -> list[Issue]:

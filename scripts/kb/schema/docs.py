@@ -54,16 +54,20 @@ REFERENCE_DEFS = (
     "claim",
     "appearance",
     "evidence",
+    "claim-change",
     "correction",
+    "previous-text",
 )
 
 
 def _shared_list(ref: str) -> dict[str, Any] | None:
     """A shared definition that is a list (`history`), read as what it lists ("list of
     correction"): its own name has no section in the reference."""
-    if ref.split("#")[0] not in ("", "common.schema.json"):
-        return None
-    node = definition(ref.rsplit("/", 1)[-1])
+    file, _, pointer = ref.partition("#")
+    steps = pointer.split("/")
+    if file not in ("", "common.schema.json") or len(steps) != 3 or steps[1] != "$defs":
+        return None  # another file's, or a property inside a definition (a claim's status)
+    node = definition(steps[2])
     return node if node.get("type") == "array" else None
 
 

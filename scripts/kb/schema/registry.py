@@ -118,6 +118,7 @@ VOCABULARIES: dict[str, tuple[str, ...]] = {
     ),
     "presence-certainty": ("base.schema.json", "properties", "presence", "properties", "certainty"),
     "correction-field": ("common.schema.json", "$defs", "correction", "properties", "field"),
+    "claim-change-field": ("common.schema.json", "$defs", "claim-change", "properties", "field"),
     "count-qualifier": (
         "overview.schema.json",
         "properties",
