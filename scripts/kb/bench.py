@@ -73,16 +73,24 @@ def _cold_check(data: Path) -> Any:
     return result
 
 
-def _generate(data: Path, records: list[Any], times: dict[str, float] | None = None) -> int:
+def _generate(
+    data: Path,
+    records: list[Any],
+    times: dict[str, float] | None = None,
+    dates: git.Dates | None = None,
+) -> int:
     """What the hook makes from checked records: the model, the exports and feed, and every
     page's Markdown, including expanded blocks of hand-written pages (with the collector
     paused, as the hook does); `times` gets each language's seconds (its renderer, files
-    and pages; the model and the git dates count under 'shared')."""
+    and pages; the model counts under 'shared'). `dates`: git's
+    reading, started before the check as `build.load` starts it (else started here)."""
     with parallel.gc_paused():
-        return _generate_all(data, records, {} if times is None else times)
+        return _generate_all(data, records, {} if times is None else times, dates)
 
 
-def _generate_all(data: Path, records: list[Any], times: dict[str, float]) -> int:
+def _generate_all(
+    data: Path, records: list[Any], times: dict[str, float], dates: git.Dates | None
+) -> int:
     start = time.perf_counter()
     loaded = build.Build(
         data,
@@ -90,7 +98,7 @@ def _generate_all(data: Path, records: list[Any], times: dict[str, float]) -> in
         model.build(records),
         (),
         tuple(records),
-        git.last_changed(data, data.parent),
+        dates or git.Dates(data, data.parent),
     )
     docs = paths.ROOT / "docs"
     url = "https://kb.example/"
@@ -163,9 +171,10 @@ def measure_real(work: Path, runs: int) -> dict[str, Any]:
 
     def generate() -> int:
         start = time.perf_counter()
+        dates = git.Dates(data, data.parent)  # as `build.load`: git reads while the data is checked
         records = _cold_check(data).records
         times = {"check": time.perf_counter() - start}
-        pages = _generate(data, records, times)
+        pages = _generate(data, records, times, dates)
         for step, seconds in times.items():
             best[step] = min(best.get(step, float("inf")), seconds)
         return pages

@@ -35,7 +35,8 @@ class Build:
     warnings: tuple[Issue, ...]
     records: tuple[Record, ...] = field(repr=False)
     """The checked records with their line positions (for tools that point into files)."""
-    given_changed: Mapping[str, str] | None = field(default=None, repr=False)
+    given_changed: Mapping[str, str] | git.Dates | None = field(default=None, repr=False)
+    """The dates, or git's reading of them already started (`load` starts it first)."""
     _published: dict[tuple[Site, str], Mapping[str, bytes]] = field(
         default_factory=dict, repr=False, compare=False
     )
@@ -47,6 +48,8 @@ class Build:
     def changed(self) -> Mapping[str, str]:
         """Data file path (relative to `base`) -> date it last changed in git; read on first
         use, since only pages show it."""
+        if isinstance(self.given_changed, git.Dates):
+            return self.given_changed.result()
         if self.given_changed is not None:
             return self.given_changed
         return git.last_changed(self.root, self.base)
@@ -118,9 +121,12 @@ def load(
     changed: Mapping[str, str] | None = None,
 ) -> Build:
     """Check a data root and build the model, or raise DataError with the `file:line:col`
-    report. Paths in messages are relative to `base` (default: the root's parent)."""
+    report. Paths in messages are relative to `base` (default: the root's parent). Unless
+    `changed` is given, git starts reading the files' dates first and reads them while the
+    data is checked."""
     root = root.resolve()
     base = (base or root.parent).resolve()
+    dates = git.Dates(root, base) if changed is None else changed
     result: Result = check_root(root, base, today)
     if not result.ok:
         raise DataError(report(result.issues, result.files))
@@ -130,5 +136,5 @@ def load(
         model.build(result.records),
         tuple(i for i in result.issues if i.level is Level.WARNING),
         tuple(result.records),
-        changed,
+        dates,
     )

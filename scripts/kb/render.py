@@ -15,11 +15,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from types import BuiltinFunctionType, FunctionType, MethodType
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import jinja2
 import jinja2.bccache
+import jinja2.runtime
 from markupsafe import Markup, escape
 
 from kb import (
@@ -56,6 +58,9 @@ _MD_LINE_START = re.compile(r"^([-+]|\d+(?=\.))")
 
 def md_text(value: Any, lang: str = addresses.DEFAULT_LANGUAGE) -> str | Markup:
     """A data value as inert Markdown text (before the HTML escape autoescape adds)."""
+    kind = type(value)  # the two commonest first: text from data, and Markup
+    if kind is str:
+        return _inert(value)
     if isinstance(value, Markup):
         return value
     if value is None:
@@ -85,6 +90,12 @@ def _inert(text: str) -> str:
 
 
 @lru_cache(maxsize=65536)
+def _isolated(text: str) -> Markup:
+    """The `bdi` filter of a string, remembered as `_inert` is (titles and publishers recur)."""
+    return prose.isolate(_inert(text), text)
+
+
+@lru_cache(maxsize=65536)
 def relative(target: str, start: str) -> str:
     """`posixpath.relpath(target, start or ".")` for two docs paths, remembered: relpath asks
     the system for the working folder on every call, a fifth of page generation at scale, and
@@ -106,6 +117,36 @@ class _Compiled(jinja2.BytecodeCache):
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         self._code[bucket.key + bucket.checksum] = bucket.bytecode_to_string()
+
+
+class _Context(jinja2.runtime.Context):
+    """Jinja's template context, with a quicker `call` for what templates here call: every
+    `{{ f(...) }}` goes through `Context.call`, which looks up whether `f` (or its `__call__`)
+    asks for the context or environment, a few attribute look-ups that fail, some 16,000
+    times per language. A Python function or method that does not ask (no `jinja_pass_arg`,
+    which `jinja2.pass_context` and the like set on the function), a built-in, or a macro is
+    called directly, as `Context.call` would call it; anything else goes to `Context.call`."""
+
+    def call(self, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
+        kind = type(obj)
+        if kind is FunctionType:
+            plain = "jinja_pass_arg" not in obj.__dict__
+        elif kind is MethodType:
+            func = obj.__func__
+            plain = type(func) is FunctionType and "jinja_pass_arg" not in func.__dict__
+        else:
+            plain = kind is BuiltinFunctionType or kind is jinja2.runtime.Macro
+        if not plain:
+            return super().call(obj, *args, **kwargs)
+        if kwargs:
+            kwargs.pop("_block_vars", None)
+            kwargs.pop("_loop_vars", None)
+        try:
+            return obj(*args, **kwargs)
+        except StopIteration:  # as Context.call answers it
+            return self.environment.undefined(
+                "value was undefined because a callable raised a StopIteration exception"
+            )
 
 
 _COMPILED = _Compiled()
@@ -226,6 +267,12 @@ class _Field:
         return str(self.__html_format__(spec))
 
 
+MACRO_MODULES = (("m", "_macros.md.j2"), ("i15", "_issue15.md.j2"), ("cm", "_claims.md.j2"))
+"""The macro files, as the globals templates call them by (`m.badge(...)`): made once per
+renderer. An `{% import %}` in each template made the module again for every page (or, without
+context, compared the environment's globals on every page): a sixth of page generation."""
+
+
 class Renderer:
     """Renders the corpus into Markdown pages in one language; one Jinja environment each."""
 
@@ -246,6 +293,8 @@ class Renderer:
         self.site = site or Site("", "")
         """Name and public address, for citations and JSON-LD."""
         self._citables = cite.citables(corpus, self.site, self.changed, lang)
+        self._plain_strings: dict[str, Markup] = {}
+        self._labels: dict[str, dict[str, str]] = {}
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(templates),
             autoescape=True,
@@ -255,7 +304,9 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
             bytecode_cache=_COMPILED,
+            auto_reload=False,  # one renderer per build: no stat of the template on every page
         )
+        self.env.context_class = _Context
         certainty = certainty_meanings(lang)
         self.env.filters.update(
             certainty_meaning=lambda v: certainty.get(v, ""),
@@ -273,7 +324,7 @@ class Renderer:
             also_written=prose.also_written,
             distinct=prose.distinct,
             full_stop=lambda v: prose.full_stop(self._plain(v)),
-            bdi=lambda v: prose.isolate(md_text(v, lang), self._plain(v)),
+            bdi=self._bdi,
             with_short=lambda name, short: prose.with_short(name, short and short.get(lang)),
             osm=lambda loc: osm(loc.lat, loc.lon),
             quality=quality,
@@ -335,12 +386,76 @@ class Renderer:
                 "cite": addresses.CITE,
             },
         )
+        # The pieces of _macros.md.j2 written in Python: globals for the macros beside them,
+        # and members of `m` for the templates (a template module is a plain namespace).
+        python_macros = {
+            "cite": self._cite,
+            "cite_ids": self._cite_ids,
+            "base_link": self._base_link,
+            "backlink_href": self._backlink_href,
+        }
+        self.env.globals.update(python_macros)
+        for name, template in MACRO_MODULES:  # in order: a later module uses the earlier ones
+            self.env.globals[name] = self.env.get_template(template).module
+        vars(self.env.globals["m"]).update(python_macros)
+        self._globals = dict(self.env.globals)
 
-    # The page being rendered, for relative links; set by `render`.
+    # The page being rendered and its folder, for relative links; set by `render`.
     _current = "index.md"
+    _folder = ""
+
+    def _cite(self, citations: Any, numbers: dict[str, int]) -> Markup:
+        """`m.cite`: the superscript numbers of a text's citations."""
+        return self._cite_ids([c.source for c in citations], numbers)
+
+    def _cite_ids(self, ids: Any, numbers: dict[str, int]) -> Markup:
+        """`m.cite_ids`: the superscript numbers of sources, each linking to the source's
+        entry in the page's bibliography; a source cited twice is numbered once (compared
+        ignoring case, as Jinja's `unique` filter did)."""
+        seen: set[str] = set()
+        links = []
+        for sid in ids:
+            key = sid.lower()
+            if key not in seen:
+                seen.add(key)
+                number = escape(md_text(numbers[sid], self.lang))
+                links.append(f"[{number}](#{escape(addresses.source_anchor(sid))})")
+        return Markup('<sup class="kb-cite">' + ",".join(links) + "</sup>")
+
+    def _base_link(self, page_id: str, anchor: str | None = None) -> Markup:
+        """`m.base_link`: a link to an installation's page, or to the overview (named
+        "country-wide"), at `anchor` when one is given."""
+        name = (
+            self.t("country-wide")
+            if page_id == "overview"
+            else self.corpus.bases[page_id].name.get(self.lang)
+        )
+        target = self._link_to(addresses.record_page(page_id, self.lang), anchor)
+        return Markup(f"[{escape(self._finalize(name))}]({target})")
+
+    def _backlink_href(self, b: Any) -> Markup:
+        """`m.backlink_href`: where a "cited by" entry leads (a claim's own page, or the
+        anchor on a record page)."""
+        if b.kind in ("claim", "evidence"):
+            return self._link_to(addresses.claim_page(b.anchor, self.lang))
+        return self._link_to(addresses.record_page(b.page, self.lang), b.anchor)
 
     def _finalize(self, value: Any) -> str | Markup:
+        """What `{{ value }}` writes (before the HTML escape): `md_text`, with its two
+        commonest cases first (Markup from a macro or filter, text from data)."""
+        if isinstance(value, Markup):
+            return value
+        if type(value) is str:
+            return _inert(value)
         return md_text(value, self.lang)
+
+    def _bdi(self, value: Any) -> Markup:
+        """The `bdi` filter: a data value as text, in `<bdi>` when it is right-to-left."""
+        if isinstance(value, Text) and not value.missing(self.lang):
+            value = value.get(self.lang)
+        if type(value) is str:
+            return _isolated(value)
+        return prose.isolate(md_text(value, self.lang), self._plain(value))
 
     def _plain(self, value: Any) -> str:
         """A data value as plain text in the rendering language."""
@@ -348,6 +463,11 @@ class Renderer:
 
     def t(self, key: str, **fields: Any) -> Markup:
         """An interface string in the rendering language, with data fields escaped as text."""
+        if not fields:  # most calls pass none: the same Markup every time, made once
+            plain = self._plain_strings.get(key)
+            if plain is None:
+                plain = self._plain_strings[key] = Markup(self.language.string(key).format())
+            return plain
         safe = {
             k: _Field(v if isinstance(v, Markup) else escape(md_text(v, self.lang)), self.language)
             for k, v in fields.items()
@@ -377,7 +497,9 @@ class Renderer:
 
     def _label(self, value: str, vocabulary: str) -> str:
         """The label of a vocabulary value in the rendering language (from the schema)."""
-        labels = schema.labels(vocabulary, self.lang)
+        labels = self._labels.get(vocabulary)
+        if labels is None:
+            labels = self._labels[vocabulary] = schema.labels(vocabulary, self.lang)
         if value not in labels:
             raise KeyError(
                 f"no {self.lang!r} label for {vocabulary} value {value!r}: add it to the "
@@ -454,7 +576,7 @@ class Renderer:
 
     def _link_to(self, target: str, anchor: str | None = None) -> Markup:
         """A relative Markdown link destination from the current page to a docs path."""
-        rel = relative(target, posixpath.dirname(self._current))
+        rel = relative(target, self._folder)
         return Markup(rel + (f"#{anchor}" if anchor else ""))
 
     def render(self, template: str, uri: str, **context: Any) -> str:
@@ -462,12 +584,16 @@ class Renderer:
 
     def render_page(self, template: str, uri: str, **context: Any) -> tuple[str, dict[str, Any]]:
         """A page's Markdown and the `meta` mapping its template sets (title, description)."""
-        self._current = uri
+        self._current, self._folder = uri, posixpath.dirname(uri)
         try:
-            module = self.env.get_template(template).make_module({"page_uri": uri, **context})
+            # shared: the page's variables are the context's parent as they are, with the
+            # globals copied in from a plain dict; unshared, Jinja merges the template's
+            # globals (a ChainMap, walked key by key in Python) on every page.
+            variables = {**self._globals, "page_uri": uri, **context}
+            module = self.env.get_template(template).make_module(variables, shared=True)
             return str(module).lstrip("\n"), page_meta(getattr(module, "meta", {}))
         finally:
-            self._current = "index.md"
+            self._current, self._folder = "index.md", ""
 
     def pages(self) -> list[Generated]:
         """Every generated page, in the order of `addresses.PAGE_TYPES`: records, then indexes."""
