@@ -113,7 +113,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
     # Fact boxes (two-column tables) render without their empty header row.
     if not any(isinstance(e, mdext.KbTables) for e in config.markdown_extensions):
-        config.markdown_extensions.append(mdext.KbTables())  # type: ignore[arg-type]
+        config.markdown_extensions.append(mdext.KbTables())
     lang = sitelangs.build_language(config)
     # True, not a list: Material's header then includes our language switch
     # (theme/partials/alternate.html), and its own head loop of language roots stays off.

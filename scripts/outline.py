@@ -19,6 +19,7 @@ import json
 import math
 import sys
 from pathlib import Path
+from typing import Any
 
 OUT = Path(__file__).parent / "kb" / "assets" / "turkey.json"
 TURKEY = "792"  # ISO 3166-1 numeric
@@ -26,7 +27,7 @@ TOLERANCE = 0.02
 SMALLEST = 0.05  # square degrees: islets below this are dropped
 
 
-def _arcs(topology: dict) -> list[list[tuple[float, float]]]:
+def _arcs(topology: dict[str, Any]) -> list[list[tuple[float, float]]]:
     (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
     out = []
     for arc in topology["arcs"]:

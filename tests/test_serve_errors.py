@@ -24,7 +24,6 @@ TITLE = "The data has errors"
 BROKEN = (("kind: air-base", "kind: airbase"), ("icao: LTAN\n", "icao: LTAN\n<b>icoa: LTAN\n"))
 
 
-
 def _break(text: str) -> str:
     for good, bad in BROKEN:
         assert good in text, good
