@@ -15,7 +15,11 @@
   before its title and give installations their aliases; after the default
   language, wait for the other languages' builds, started in on_files beside this one
   (kb.langbuild; kb.sitelangs says why a second build).
-- on_build_error: stop those builds.
+- on_serve: poll the watched folders more often while they are small (kb.servewatch).
+- on_pre_build: under `mkdocs serve`, set the previous site aside to be deleted beside the
+  build (kb.siteclean).
+- on_build_error: stop those builds; on_shutdown: stop the builders `mkdocs serve` keeps
+  warm for them (kb.langserve).
 
 A failure in the kb package stops the build with a one-paragraph message, never a raw
 traceback (KB_DEBUG=1 shows it).
@@ -43,6 +47,7 @@ from kb import (
     git,
     i18n,
     langbuild,
+    langserve,
     languages,
     material,
     mdext,
@@ -51,7 +56,9 @@ from kb import (
     publish,
     search,
     servepage,
+    servewatch,
     site,
+    siteclean,
     sitelangs,
 )
 from kb.render import MARKER, THEME_CODE, Renderer, hand_written
@@ -59,6 +66,7 @@ from kb.render import MARKER, THEME_CODE, Renderer, hand_written
 if TYPE_CHECKING:
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
@@ -77,8 +85,9 @@ shown at their addresses too."""
 _showing_errors: dict[str, bool] = {}
 _loaded: dict[str, build.Build] = {}
 """The checked data of the current build, handed to the other languages' builds."""
-_children: list[langbuild.Child] = []
-"""The other languages' builds, running beside this one (kb.langbuild)."""
+_children: list[langbuild.Running] = []
+"""The other languages' builds, running beside this one (kb.langbuild; under `mkdocs serve`
+on builders kept warm between saves, kb.langserve)."""
 T = TypeVar("T")
 
 
@@ -137,6 +146,23 @@ def on_startup(command: str, dirty: bool) -> None:
     _command["name"] = command
 
 
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+    # Poll the watched folders every 0.1 s, not 0.5 s, while they are small (kb.servewatch).
+    watched = [config.docs_dir, str(config.config_file_path), *config.watch]
+    servewatch.quicken(server.observer, watched)
+    return server
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    # MkDocs empties the site folder next; under serve, set the old files aside instead and
+    # delete them beside the build (kb.siteclean).
+    if (
+        _command.get("name") == "serve"
+        and sitelangs.build_language(config) == addresses.DEFAULT_LANGUAGE
+    ):
+        siteclean.set_aside(Path(config.site_dir))
+
+
 class _ServeDataError(PluginError):
     """Data errors under `mkdocs serve`: shown as a page instead of stopping the build."""
 
@@ -192,7 +218,8 @@ def _add_generated(files: Files, config: MkDocsConfig) -> Files:
     # Only under the MkDocs commands: a test or tool that runs this event alone gets none.
     if lang == addresses.DEFAULT_LANGUAGE and _command and langbuild.in_children():
         _cancel_children()  # a previous build that failed before joining them
-        _children.extend(_guarded(lambda: langbuild.start(config)))
+        starter = langserve.start if _command.get("name") == "serve" else langbuild.start
+        _children.extend(_guarded(lambda: starter(config)))
     site_url = config.site_url or ""
     folder = addresses.prefix(lang)
     root_url = site_url.removesuffix(folder) if folder else site_url
@@ -305,6 +332,12 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def on_build_error(error: Exception) -> None:
     _cancel_children()
+
+
+def on_shutdown() -> None:
+    # `mkdocs serve` is stopping: its warm builders too; it then removes the site folder.
+    langserve.stop_all()
+    siteclean.finish()
 
 
 def _cancel_children() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -31,6 +32,20 @@ def _get(url: str) -> str:
             return r.read().decode("utf-8")
     except OSError:
         return ""
+
+
+def _builders(pid: int) -> list[int]:
+    """The Turkish builders `mkdocs serve` (process `pid`) runs, by process id."""
+    found = []
+    for children in Path(f"/proc/{pid}/task").glob("*/children"):
+        for child in children.read_text().split():
+            try:
+                command = Path(f"/proc/{child}/cmdline").read_bytes().split(b"\0")
+            except OSError:  # it has just ended
+                continue
+            if b"kb.langserve" in command:
+                found.append(int(child))
+    return sorted(found)
 
 
 def test_serve_reports_data_errors_and_recovers(tmp_path: Path) -> None:
@@ -71,6 +86,8 @@ def test_serve_reports_data_errors_and_recovers(tmp_path: Path) -> None:
         # fixing the file brings the site back, with the edit visible, without a restart
         yaml_file.write_text(good.replace("Konya Airport", "Konya Havalimanı"), encoding="utf-8")
         assert _wait_for(lambda: "Konya Havalimanı" in _get(url)), log.read_text()
+        warm = _builders(proc.pid)
+        assert len(warm) == 1, warm
 
         # a template edit is picked up too
         template = project / "scripts" / "kb" / "templates" / "base.md.j2"
@@ -86,7 +103,18 @@ def test_serve_reports_data_errors_and_recovers(tmp_path: Path) -> None:
         # the Turkish site is served and rebuilt with it
         turkish = f"http://127.0.0.1:{port}/tr/bases/konya/"
         assert _wait_for(lambda: "İddialar and assessments" in _get(turkish)), log.read_text()
+        # on one builder, kept warm between saves (kb.langserve)
+        assert _builders(proc.pid) == warm, log.read_text()
+
+        # a builder that dies is replaced at the next save
+        os.kill(warm[0], signal.SIGKILL)
+        yaml_file.write_text(good.replace("Konya Airport", "Konya Hava Limanı"), encoding="utf-8")
+        assert _wait_for(lambda: "Konya Hava Limanı" in _get(turkish)), log.read_text()
+        replaced = _builders(proc.pid)
+        assert len(replaced) == 1 and replaced != warm, (warm, replaced)
         assert proc.poll() is None
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+    # and it ends with serve
+    assert _wait_for(lambda: not Path(f"/proc/{replaced[0]}").exists(), 20)

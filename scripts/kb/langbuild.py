@@ -27,8 +27,9 @@ import shutil
 import subprocess
 import sys
 import threading
+from collections.abc import Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, Protocol
 
 from kb import languages, paths, sitelangs
 
@@ -58,13 +59,11 @@ class Child:
         self.temp = Path(config.site_dir) / f".kb-building-{lang}"
         shutil.rmtree(self.temp, ignore_errors=True)
         settings["site_dir"] = str(self.temp)
-        path = [str(paths.ROOT / "scripts"), os.environ.get("PYTHONPATH", "")]
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, path))}
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "kb.langbuild", str(config.config_file_path)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
-            env=env,
+            env=child_env(),
             text=True,
             encoding="utf-8",
         )
@@ -91,18 +90,7 @@ class Child:
         failed (its errors have been logged)."""
         status = self.proc.wait()
         self._reader.join()
-        for record in self.records:
-            name, level = str(record["name"]), int(record["level"])
-            if _QUIET.get(name, -1) >= level:
-                continue
-            logging.getLogger(name).log(level, f"{self.lang} build: {record['msg']}")
-        if status != 0:
-            shutil.rmtree(self.temp, ignore_errors=True)
-            return status == STRICT_ONLY
-        if self.final.exists():
-            shutil.rmtree(self.final)
-        os.replace(self.temp, self.final)
-        return True
+        return settle(self.lang, status, self.records, self.temp, self.final)
 
     def cancel(self) -> None:
         """Stop the child (the default language's build failed) and remove its output."""
@@ -112,12 +100,47 @@ class Child:
         shutil.rmtree(self.temp, ignore_errors=True)
 
 
+def settle(lang: str, status: int, records: list[dict[str, Any]], temp: Path, final: Path) -> bool:
+    """After a child's build: relay its log records to this process's loggers (led by the
+    language), then move its folder into place if it succeeded or remove it if not; False
+    when it failed with an error (a warning alone under `--strict` counts here anyway)."""
+    for record in records:
+        name, level = str(record["name"]), int(record["level"])
+        if _QUIET.get(name, -1) >= level:
+            continue
+        logging.getLogger(name).log(level, f"{lang} build: {record['msg']}")
+    if status != 0:
+        shutil.rmtree(temp, ignore_errors=True)
+        return status == STRICT_ONLY
+    if final.exists():
+        shutil.rmtree(final)
+    os.replace(temp, final)
+    return True
+
+
+def child_env() -> dict[str, str]:
+    """The environment of a child build: this one, with the kb package importable."""
+    path = [str(paths.ROOT / "scripts"), os.environ.get("PYTHONPATH", "")]
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, path))}
+
+
+class Running(Protocol):
+    """Another language's build under way: a one-shot `Child` or a warm builder's build
+    (kb.langserve)."""
+
+    lang: str
+
+    def finish(self) -> bool: ...
+
+    def cancel(self) -> None: ...
+
+
 def start(config: MkDocsConfig) -> list[Child]:
     """Start a build of every language but the default."""
     return [Child(config, lang) for lang in languages.LANGUAGES[1:]]
 
 
-def finish(config: MkDocsConfig, children: list[Child]) -> list[str]:
+def finish(config: MkDocsConfig, children: Sequence[Running]) -> list[str]:
     """Wait for every child and link the sitemaps; returns the languages whose build failed
     with an error (a warning under `--strict` fails the parent's build by itself)."""
     failed = [child.lang for child in children if not child.finish()]
@@ -126,7 +149,7 @@ def finish(config: MkDocsConfig, children: list[Child]) -> list[str]:
     return failed
 
 
-class _JsonLines(logging.Handler):
+class JsonLines(logging.Handler):
     """Each log record as one JSON line on the child's stdout, for the parent to relay."""
 
     def __init__(self, stream: IO[str]) -> None:
@@ -139,23 +162,34 @@ class _JsonLines(logging.Handler):
         self.stream.flush()
 
 
-def _child(config_file: str) -> int:
+def log_to_parent() -> IO[str]:
+    """Send MkDocs's log records to the parent as JSON lines on stdout (returned); anything
+    printed goes to stderr (the terminal) instead, so it never mixes with the records."""
+    out = sys.stdout
+    sys.stdout = sys.stderr
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(JsonLines(out))
+    logger.propagate = False
+    return out
+
+
+def build_once(config_file: str, given: dict[str, Any]) -> int:
+    """One build with the settings and log level the parent sent; the child's exit status."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort
 
-    out = sys.stdout
-    sys.stdout = sys.stderr  # anything printed goes to the terminal, not into the log lines
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(_JsonLines(out))
-    logger.propagate = False
-    given = json.load(sys.stdin)
-    logger.setLevel(given["level"])
+    logging.getLogger("mkdocs").setLevel(given["level"])
     try:
         build(load_config(config_file=config_file, **given["settings"]))
     except Abort as e:  # MkDocs has logged why
         return STRICT_ONLY if "in strict mode" in str(e) else 1
     return 0
+
+
+def _child(config_file: str) -> int:
+    log_to_parent()
+    return build_once(config_file, json.load(sys.stdin))
 
 
 if __name__ == "__main__":
