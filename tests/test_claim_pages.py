@@ -386,3 +386,28 @@ def test_the_feed_and_claim_reviews_point_at_the_claim_page() -> None:
     assert linked.claim_url(site, claim, "en") == "https://x.example/claims/country-claim/"
     review = linked.review(corpus, claim, site, "en")
     assert review.url == "https://x.example/claims/country-claim/"
+
+
+def test_claim_page_titles_are_escaped_once_and_hold_no_markdown_escapes() -> None:
+    """A title is HTML for the theme, not Markdown: 'NATO's' must reach the page as
+    NATO&#39;s (shown as an apostrophe), not NATO&amp;#39;s, and '*' without a backslash."""
+    import html
+
+    from kb.i18n import language
+
+    loaded = build.load(paths.DATA)
+    claims = {c.id: c for c in loaded.corpus.claims}
+    apostrophes = 0
+    for lang in ("en", "tr"):
+        prefix = language(lang).string("claim-title").split("{")[0]
+        for g in loaded.renderer(lang).pages():
+            if not g.uri.startswith(f"{'tr/' if lang == 'tr' else ''}claims/"):
+                continue
+            claim = claims.get(g.uri.rsplit("/", 1)[-1].removesuffix(".md"))
+            if claim is None:
+                continue
+            title = g.meta["title"]
+            assert "&amp;" not in title and "\\" not in title, title
+            assert html.unescape(title) == prefix + " ".join(claim.text.get(lang).split())
+            apostrophes += "'" in claim.text.get(lang)
+    assert apostrophes  # the real data has titles with an apostrophe: the case is covered

@@ -168,8 +168,11 @@ def untranslated(english: str, lang: str) -> Markup:
 
 
 def html_text(value: Any) -> Markup:
-    """A data value HTML-escaped, for places Markdown does not reach (front matter values)."""
-    return escape(" ".join(str(value).split()))
+    """A data value HTML-escaped, for places Markdown does not reach (front matter values);
+    Markup (an interface string whose fields are already escaped) is unescaped first, so it
+    is escaped once, not twice."""
+    text = value.unescape() if isinstance(value, Markup) else str(value)
+    return escape(" ".join(text.split()))
 
 
 def anchor(ident: str) -> Markup:
