@@ -63,3 +63,20 @@ def test_a_failed_turkish_build_fails_the_build_and_leaves_no_half_site(tmp_path
     assert "no-such-block" in run.stderr
     assert (site / "index.html").is_file()  # the English site was built
     assert not (site / "tr").exists() and not list(site.glob(".kb-building-*"))
+
+
+def test_a_child_line_that_is_not_a_json_record_is_passed_on_as_text() -> None:
+    """The builder's log is JSON records; a library printing (text, or JSON that is not a
+    record) must reach the log as a line, never break the relay."""
+    import logging
+
+    from kb import langbuild
+
+    record = {"name": "mkdocs", "level": logging.WARNING, "msg": "x"}
+    assert langbuild.log_record('{"name": "mkdocs", "level": 30, "msg": "x"}') == record
+    for line in ("plain text\n", "123\n", '["a"]\n'):
+        assert langbuild.log_record(line) == {
+            "name": "mkdocs",
+            "level": logging.INFO,
+            "msg": line,
+        }

@@ -79,11 +79,7 @@ class Child:
         self._reader.start()
 
     def _read(self, stream: IO[str]) -> None:
-        for line in stream:
-            try:
-                self.records.append(json.loads(line))
-            except ValueError:  # not ours (a library printing): pass it on as it is
-                self.records.append({"name": "mkdocs", "level": logging.INFO, "msg": line})
+        self.records.extend(log_record(line) for line in stream)
 
     def finish(self) -> bool:
         """Wait for the child, relay its log, and put its site in place; False when it
@@ -98,6 +94,18 @@ class Child:
         self.proc.wait()
         self._reader.join()
         shutil.rmtree(self.temp, ignore_errors=True)
+
+
+def log_record(line: str) -> dict[str, Any]:
+    """One line of a child's output as a log record: ours are JSON (`JsonLines`); anything
+    else (a library printing) is passed on as it is."""
+    try:
+        record = json.loads(line)
+    except ValueError:
+        record = None
+    if not isinstance(record, dict):
+        return {"name": "mkdocs", "level": logging.INFO, "msg": line}
+    return record
 
 
 def settle(lang: str, status: int, records: list[dict[str, Any]], temp: Path, final: Path) -> bool:

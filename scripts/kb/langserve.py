@@ -68,10 +68,7 @@ class Builder:
 
     def _read(self, stream: IO[str]) -> None:
         for line in stream:
-            try:
-                self._lines.put(json.loads(line))
-            except ValueError:  # not ours (a library printing): pass it on as it is
-                self._lines.put({"name": "mkdocs", "level": logging.INFO, "msg": line})
+            self._lines.put(langbuild.log_record(line))
         self._lines.put(None)  # end of output: the builder has ended
 
     def alive(self) -> bool:
