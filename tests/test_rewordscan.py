@@ -163,6 +163,8 @@ def test_every_rewording_in_git_is_in_the_data_with_its_parents_wording() -> Non
     until = [f for f in found if f.commit in set(then)]
     assert len(until) >= 142
     entries = rewordscan.logged(REPO, "HEAD")
-    problems = rewordscan.problems(until, entries)
+    # Rewordings up to the back-fill must each be logged; entries of any date (later ones
+    # too) must each be explained by a commit anywhere in the history.
+    problems = [p for p in rewordscan.problems(until, entries) if "no commit that day" not in p]
     problems += [p for p in rewordscan.problems(found, entries) if "no commit that day" in p]
     assert problems == []
