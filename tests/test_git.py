@@ -55,6 +55,24 @@ def test_dates_come_from_the_last_commit_touching_each_file(tmp_path: Path) -> N
     }
 
 
+def test_paths_are_relative_to_base_even_through_a_link(tmp_path: Path) -> None:
+    """Dates are keyed by the path from `base`, reached through a symbolic link or not; files
+    outside `base` are left out."""
+    repo = _repo(tmp_path)
+    (repo / "data" / "other.yaml").write_text("id: other\n")
+    _git(repo, "add", ".")
+    _git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "c2")
+    (tmp_path / "link").symlink_to(repo)
+    expected = {"bases/b0.yaml": "2024-01-02", "bases/b1.yaml": "2025-03-04"}
+    expected["other.yaml"] = _git(repo, "log", "-1", "--format=%cs").strip()
+    assert git.last_changed(repo / "data", repo / "data") == expected
+    assert git.last_changed(tmp_path / "link" / "data", tmp_path / "link" / "data") == expected
+    assert git.last_changed(repo / "data", repo / "data" / "bases") == {
+        "b0.yaml": "2024-01-02",
+        "b1.yaml": "2025-03-04",
+    }
+
+
 def test_uncommitted_changes_say_nothing(tmp_path: Path) -> None:
     repo = _repo(tmp_path)
     (repo / "data" / "bases" / "b0.yaml").write_text("id: b0\nname: changed\n")

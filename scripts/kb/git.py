@@ -7,6 +7,7 @@ for a file with uncommitted changes.
 
 from __future__ import annotations
 
+import posixpath
 import subprocess
 import weakref
 from pathlib import Path
@@ -100,12 +101,15 @@ def _dates(
         for name in names[1:]:
             if name and name not in dirty:
                 dates.setdefault(name, names[0])
+    # git names tracked files by their path from the top, through real folders only (it
+    # does not follow a link to a folder): the top resolved once, the rest is string work.
+    inside = base.resolve().as_posix().rstrip("/") + "/"
+    top_name = top.resolve().as_posix().rstrip("/") + "/"
     out = {}
-    root = base.resolve()
     for name, date in dates.items():
-        path = (top / name).resolve()
-        if path.is_relative_to(root):
-            out[path.relative_to(root).as_posix()] = date
+        path = posixpath.normpath(top_name + name)
+        if path.startswith(inside):
+            out[path[len(inside) :]] = date
     return out
 
 

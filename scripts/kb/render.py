@@ -52,6 +52,7 @@ if TYPE_CHECKING:
 # HTML escape that follows, so they become entities rather than backslash sequences.
 _MD_INLINE = re.compile(r"([\\`*_{}\[\]#|])")
 _SPACE = re.compile(r"\s+")
+_ID = re.compile(r"[a-z][a-z0-9-]*")
 # At the start of a line, '-' and '+' open list items and '1.' an ordered list; Python-Markdown
 # unescapes exactly these backslash sequences, so escaping them is invisible.
 _MD_LINE_START = re.compile(r"^([-+]|\d+(?=\.))")
@@ -215,7 +216,7 @@ def html_text(value: Any) -> Markup:
 
 def anchor(ident: str) -> Markup:
     """An attr_list id for the heading or paragraph before it; ids are validated slugs."""
-    if not re.fullmatch(r"[a-z][a-z0-9-]*", ident):
+    if not _ID.fullmatch(ident):
         raise ValueError(f"not an id: {ident!r}")
     return Markup("{#" + ident + "}")
 
