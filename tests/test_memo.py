@@ -6,7 +6,7 @@ from pathlib import Path
 
 from conftest import TODAY, VALID, write_root
 
-from kb import check
+from kb import check, memo, prose, render
 from kb.check import MEMO, check_root
 
 
@@ -50,3 +50,14 @@ def test_remembered_records_give_the_same_result(tmp_path: Path) -> None:
     second = check_root(root, base=tmp_path, today=TODAY)
     assert [r.data for r in second.records] == [r.data for r in first.records]
     assert second.issues == first.issues
+
+
+def test_forget_texts_empties_the_caches_of_values_from_data() -> None:
+    """The benchmark's cold runs rely on it: no text escaped by an earlier run is remembered."""
+    render.md_text("Kürecik * radar")
+    prose.right_to_left("قونية")
+    assert render._inert.cache_info().currsize and prose.right_to_left.cache_info().currsize
+    memo.forget_texts()
+    for cached in (render._inert, render._escaped, render._isolated, render.relative):
+        assert cached.cache_info().currsize == 0, cached
+    assert prose.right_to_left.cache_info().currsize == 0

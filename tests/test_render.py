@@ -31,6 +31,7 @@ TEXTS = [
     "Türkiye #1 ülke",
     "İncirlik, Çiğli; Kürecik: 1.10 1:20 0755",
     "trailing newline\n",
+    "no-break\u00a0space, em\u2003space, line\u2028separator and\x1cfile separator",
 ]
 
 

@@ -6,6 +6,7 @@ names that drop the Turkish letters the text uses."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 import markdown
@@ -114,6 +115,16 @@ ARABIC = "قونية.. قاعدة عسكرية"
 def test_right_to_left_text_is_isolated_and_other_text_is_not() -> None:
     assert prose.isolate(ARABIC, ARABIC) == Markup(f"<bdi>{ARABIC}</bdi>")
     assert prose.isolate("İncirlik <b>", "İncirlik <b>") == Markup("İncirlik &lt;b&gt;")
+
+
+def test_right_to_left_is_told_for_every_character_as_unicode_classes_it() -> None:
+    """Every character of the Basic Multilingual Plane, and the supplementary planes'
+    right-to-left blocks, between Turkish letters: right-to-left exactly when Unicode's
+    bidirectional class is R or AL (the check skips characters below the Hebrew block)."""
+    for code in [*range(0x10000), *range(0x10800, 0x11000), *range(0x1E800, 0x1F000)]:
+        char = chr(code)
+        expected = unicodedata.bidirectional(char) in ("R", "AL")
+        assert prose.right_to_left.__wrapped__(f"ş{char}ü") is expected, hex(code)
 
 
 def test_an_arabic_title_is_isolated_in_every_list(tmp_path: Path) -> None:

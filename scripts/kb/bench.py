@@ -35,6 +35,7 @@ from kb import (
     editloop,
     git,
     languages,
+    memo,
     model,
     parallel,
     paths,
@@ -67,6 +68,7 @@ def _best(fn: Callable[[], Any], runs: int) -> tuple[float, Any]:
 
 def _cold_check(data: Path) -> Any:
     MEMO.clear()  # cold: as `kb validate` and a first build see it
+    memo.forget_texts()
     result = check_root(data, base=data.parent)
     if not result.ok:
         raise SystemExit(f"data does not validate: {[i.format() for i in result.issues[:3]]}")
@@ -84,6 +86,7 @@ def _generate(
     paused, as the hook does); `times` gets each language's seconds (its renderer, files
     and pages; the model counts under 'shared'). `dates`: git's
     reading, started before the check as `build.load` starts it (else started here)."""
+    memo.forget_texts()  # no text escaped or date read by an earlier run
     with parallel.gc_paused():
         return _generate_all(data, records, {} if times is None else times, dates)
 

@@ -10,8 +10,9 @@ next one, so the memo holds at most two runs' worth of files.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 Key = tuple[str, ...]
 
@@ -55,6 +56,30 @@ class Memo:
     def clear(self) -> None:
         self._current.clear()
         self._previous.clear()
+
+
+_FORGETTABLE: list[Callable[[], None]] = []
+
+
+class _Clearable(Protocol):
+    def cache_clear(self) -> None: ...
+
+
+Cached = TypeVar("Cached", bound=_Clearable)
+
+
+def forgettable(cached: Cached) -> Cached:
+    """Registers an `lru_cache` of values from data (texts, dates), so `forget_texts` can
+    empty it: remembered across rebuilds under `mkdocs serve` on purpose, but a benchmark
+    that times a cold build must start each run without them."""
+    _FORGETTABLE.append(cached.cache_clear)
+    return cached
+
+
+def forget_texts() -> None:
+    """Empty every cache registered with `forgettable`."""
+    for clear in _FORGETTABLE:
+        clear()
 
 
 def digest(data: bytes) -> str:

@@ -3,14 +3,17 @@ break the order of a line around right-to-left text, or repeat a name in another
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
 from markupsafe import Markup, escape
 
+from kb import memo
 from kb.fold import fold
 
 _ENDS = ".!?…"
+_HIGH = re.compile("[\u0590-\U0010ffff]")
 _CLOSERS = "\"'”’»)]"
 
 
@@ -25,13 +28,16 @@ def full_stop(text: str) -> str:
     return "" if ends_sentence(text) else "."
 
 
+@memo.forgettable
 @lru_cache(maxsize=65536)
 def right_to_left(text: str) -> bool:
     """Whether text holds a right-to-left letter (Arabic, Hebrew, Persian...). Remembered:
     names and titles recur on many pages, and in both languages' pages."""
     if text.isascii():
         return False
-    return any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
+    # No letter below U+0590 (the Hebrew block) is right-to-left: only the few characters
+    # above it (in Turkish text, mostly curly quotes and dashes) are looked up one by one.
+    return any(unicodedata.bidirectional(c) in ("R", "AL") for c in _HIGH.findall(text))
 
 
 def isolate(inner: str | Markup, text: str) -> Markup:

@@ -34,6 +34,7 @@ from kb import (
     languages,
     linked,
     maps,
+    memo,
     paths,
     prose,
     schema,
@@ -50,8 +51,7 @@ if TYPE_CHECKING:
 
 # Inline Markdown syntax that could turn data into markup; '<', '>' and '&' are left to the
 # HTML escape that follows, so they become entities rather than backslash sequences.
-_MD_INLINE = re.compile(r"([\\`*_{}\[\]#|])")
-_SPACE = re.compile(r"\s+")
+_MD_ESCAPES = str.maketrans({c: "\\" + c for c in "\\`*_{}[]#|"})
 _ID = re.compile(r"[a-z][a-z0-9-]*")
 # At the start of a line, '-' and '+' open list items and '1.' an ordered list; Python-Markdown
 # unescapes exactly these backslash sequences, so escaping them is invisible.
@@ -76,11 +76,11 @@ def md_text(value: Any, lang: str = addresses.DEFAULT_LANGUAGE) -> str | Markup:
     return _inert(str(value))
 
 
+@memo.forgettable
 @lru_cache(maxsize=65536)
 def _inert(text: str) -> str:
     """`md_text` of a string, remembered: names, titles and labels recur on many pages."""
-    text = _SPACE.sub(" ", text).strip()
-    text = _MD_INLINE.sub(r"\\\1", text)
+    text = " ".join(text.split()).translate(_MD_ESCAPES)
     match = _MD_LINE_START.match(text)
     if match:
         text = (
@@ -91,6 +91,7 @@ def _inert(text: str) -> str:
     return text
 
 
+@memo.forgettable
 @lru_cache(maxsize=65536)
 def _escaped(text: str) -> Markup:
     """What `{{ text }}` writes for a string from data: `md_text`, then the HTML escape;
@@ -98,18 +99,31 @@ def _escaped(text: str) -> Markup:
     return escape(_inert(text))
 
 
+@memo.forgettable
 @lru_cache(maxsize=65536)
 def _isolated(text: str) -> Markup:
     """The `bdi` filter of a string, remembered as `_inert` is (titles and publishers recur)."""
     return prose.isolate(_inert(text), text)
 
 
+@memo.forgettable
 @lru_cache(maxsize=65536)
 def relative(target: str, start: str) -> str:
     """`posixpath.relpath(target, start or ".")` for two docs paths, remembered: relpath asks
     the system for the working folder on every call, a fifth of page generation at scale, and
-    the same few folders link to the same pages again and again."""
-    return posixpath.relpath(target, start or ".")
+    the same few folders link to the same pages again and again. Two plain relative paths
+    (no `.` or `..` parts) are compared part by part, without it."""
+    parts = target.split("/")
+    if not target or "/" in (target[0], start[:1]) or "." in start or {".", ".."} & set(parts):
+        return posixpath.relpath(target, start or ".")  # not a plain docs path: the library's way
+    to = [part for part in parts if part]
+    here = [part for part in start.split("/") if part]
+    same = 0
+    for a, b in zip(to, here, strict=False):
+        if a != b:
+            break
+        same += 1
+    return "/".join([".."] * (len(here) - same) + to[same:]) or "."
 
 
 class _Compiled(jinja2.BytecodeCache):

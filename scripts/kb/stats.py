@@ -36,15 +36,23 @@ class Quality:
 
 def untranslated(value: Any) -> int:
     """How many localized texts in a model object (and everything in it) lack Turkish."""
-    if isinstance(value, Text):
+    kind = type(value)
+    if kind is str or value is None:  # the commonest leaves, first
+        return 0
+    if kind is Text:
         return 0 if value.tr else 1
-    if is_dataclass(value) and not isinstance(value, type):
-        return sum(untranslated(getattr(value, f.name)) for f in fields(value))
-    if isinstance(value, tuple | list):
-        return sum(untranslated(v) for v in value)
-    if isinstance(value, dict):
-        return sum(untranslated(v) for v in value.values())
-    return 0
+    if kind is tuple or kind is list:
+        return sum(map(untranslated, value))
+    if kind is dict:
+        return sum(map(untranslated, value.values()))
+    names = _FIELDS.get(kind)
+    if names is None:  # a type not seen yet: its dataclass fields, or none
+        names = _FIELDS[kind] = tuple(f.name for f in fields(kind)) if is_dataclass(kind) else ()
+    return sum(untranslated(getattr(value, name)) for name in names) if names else 0
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+"""Type -> the names of its dataclass fields (empty for other types), looked up once."""
 
 
 _last: list[tuple[Corpus, Quality]] = []

@@ -10,7 +10,7 @@ import datetime as dt
 from functools import lru_cache
 from typing import Any
 
-from kb import schema
+from kb import memo, schema
 from kb.dates import PartialDate
 from kb.issues import Issue
 from kb.loader import Record
@@ -20,6 +20,7 @@ NAME = "dates"
 PAIRS = (("since", "until"), ("date", "end"), ("published", "accessed"))
 
 
+@memo.forgettable
 @lru_cache(maxsize=4096)
 def _date(value: Any) -> PartialDate | None:
     """Parsed once per distinct text: the same dates recur across a corpus (PartialDate is
