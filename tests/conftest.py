@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from kb.check import check_root
+from kb import parallel
+from kb.check import MEMO, Result, check_root
 
 TODAY = dt.date(2026, 11, 27)
 
@@ -117,6 +118,22 @@ def check(tmp_path: Path):
         return [i.format() for i in result.issues]
 
     return run
+
+
+@pytest.fixture
+def check_by(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """check_by(root, workers) -> `check_root(root)`, cold (nothing memoized), by `workers`
+    ("1" or "2") processes as on a two-core machine, each given ten files at the most."""
+    monkeypatch.setattr(parallel, "FILES_PER_WORKER", 10)
+    monkeypatch.setattr(parallel, "_cores", lambda: 2)
+
+    def run(root: Path, workers: str) -> Result:
+        monkeypatch.setenv("KB_WORKERS", workers)
+        MEMO.clear()  # cold: every process reads its own files
+        return check_root(root, tmp_path, TODAY)
+
+    yield run
+    MEMO.clear()
 
 
 @pytest.fixture(scope="session")

@@ -127,17 +127,9 @@ def _shown(result: check.Result) -> tuple[list[str], list[object]]:
     return [i.format() for i in result.issues], [(r.path, r.data, r.plain) for r in result.records]
 
 
-def test_two_processes_check_a_corpus_as_one_does(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_two_processes_check_a_corpus_as_one_does(tmp_path: Path, check_by) -> None:
     root = _synthetic(tmp_path / "c")
-    monkeypatch.setattr(parallel, "FILES_PER_WORKER", 10)
-    monkeypatch.setattr(parallel, "_cores", lambda: 2)
-    outcomes = {}
-    for workers in ("1", "2"):
-        monkeypatch.setenv("KB_WORKERS", workers)
-        check.MEMO.clear()  # cold: every process reads its own files
-        outcomes[workers] = _shown(check.check_root(root, tmp_path, TODAY))
+    outcomes = {workers: _shown(check_by(root, workers)) for workers in ("1", "2")}
     assert outcomes["1"] == outcomes["2"]
     assert len(outcomes["1"][0]) >= len(MISTAKES)
     assert {"[refs]", "[ids]"} <= {line.split()[2] for line in outcomes["1"][0]}

@@ -10,74 +10,40 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import TODAY, VALID, write_root
+from alphabase import alpha, corrections_log, history, load
 
 from kb import build, paths
 from kb.model import Corpus
 from kb.render import Renderer
 
-ALPHA = VALID["bases/alpha.yaml"]
-PRESENCE_END = "  certainty: official\n  citations: [{source: src-one}]\n"
-LOCATION_END = "  coordinates: {lat: 37.0, lon: 35.4}\n  citations: [{source: src-one}]\n"
-NAME_END = "name: {en: Alpha Air Base, tr: Alfa Hava Üssü}\n"
-FACT_END = "    text: A fact.\n    citations: [{source: src-one}]\n"
-HOST = "hosts:\n  - unit: A US squadron\n    since: 1960\n{until}    citations: [{{source: src-one}}]\n"
 
-
-def _alpha(
-    presence: str = "",
-    location: str = "",
-    names: str = "",
-    host: str = "",
-    until: str = "",
-    fact: str = "",
-) -> str:
+def _alpha(host: str = "", **parts: str) -> str:
     """The fixture installation with history lines added to its parts, and a host unit."""
-    text = ALPHA
-    for end, extra in (
-        (PRESENCE_END, presence),
-        (LOCATION_END, location),
-        (NAME_END, names),
-        (FACT_END, fact),
-    ):
-        assert end in text
-        text = text.replace(end, end + extra)
-    return text + HOST.format(until=until) + host
-
-
-def _history(indent: int, *entries: str) -> str:
-    pad = " " * indent
-    return f"{pad}history:\n" + "".join(f"{pad}  - {e}\n" for e in entries)
+    return alpha(host=host, **parts)
 
 
 VALID_ENTRIES = {
-    "presence": _history(
+    "presence": history(
         2,
         "{date: 2026-01-01, field: since, previous_date: '1954', reason: Start re-dated.}",
         "{date: 2026-02-01, field: certainty, previous_text: reported, reason: Confirmed.}",
         "{date: 2026-03-01, field: roles, previous_text: 'radar, fuel', reason: Narrowed.}",
         "{date: 2026-04-01, field: until, previous_text: unknown, reason: Ended.}",
     ),
-    "location": _history(
+    "location": history(
         2,
         "{date: 2026-01-02, field: coordinates, previous_text: '37.1, 35.5', reason: Moved.}",
         "{date: 2026-01-03, field: place, previous_text: Near Adana., reason: Narrowed.}",
     ),
-    "names": _history(
+    "names": history(
         0, "{date: 2026-01-04, field: name, previous_text: Alfa Base, reason: Spelt.}"
     ),
-    "host": _history(4, "{date: 2026-01-05, field: until, reason: The squadron left.}"),
+    "host": history(4, "{date: 2026-01-05, field: until, reason: The squadron left.}"),
 }
 
 
-def _corpus(tmp_path: Path, text: str) -> Corpus:
-    root = write_root(tmp_path / "data", {"bases/alpha.yaml": text})
-    return build.load(root, base=tmp_path, today=TODAY).corpus
-
-
 def _log(corpus: Corpus, lang: str = "en") -> list[str]:
-    uri = "about.md" if lang == "en" else f"{lang}/about.md"
-    snippet = Renderer(corpus, lang=lang).snippet("corrections", uri)
+    snippet = corrections_log(corpus, lang)
     return [line for line in snippet.splitlines() if line.startswith(("**", "- "))]
 
 
@@ -147,7 +113,7 @@ def test_history_is_accepted_on_presence_location_names_and_hosts(check) -> None
 )
 def test_field_history_rule_cases(check, part: str, entry: str, message: str) -> None:
     indent = {"presence": 2, "location": 2, "names": 0, "host": 4}[part]
-    text = _alpha(**{part: _history(indent, entry)})
+    text = _alpha(**{part: history(indent, entry)})
     issues = check({"bases/alpha.yaml": text})
     line = text.splitlines().index(" " * indent + "  - " + entry) + 1
     assert [i for i in issues if message in i], issues
@@ -157,7 +123,7 @@ def test_field_history_rule_cases(check, part: str, entry: str, message: str) ->
 
 
 def test_field_history_is_oldest_first_and_facts_name_no_field(check) -> None:
-    host = _history(
+    host = history(
         4,
         "{date: 2026-03-01, field: unit, previous_text: Old., reason: X.}",
         "{date: 2026-01-01, field: since, previous_date: '1961', reason: Y.}",
@@ -166,7 +132,7 @@ def test_field_history_is_oldest_first_and_facts_name_no_field(check) -> None:
     assert any(
         "history entry dated 2026-01-01 comes after one dated 2026-03-01" in i for i in issues
     )
-    fact = _history(4, "{date: 2026-01-01, field: place, previous_text: Old., reason: X.}")
+    fact = history(4, "{date: 2026-01-01, field: place, previous_text: Old., reason: X.}")
     issues = check({"bases/alpha.yaml": _alpha(fact=fact)})
     assert any("[history] 'field' names a corrected field" in i for i in issues), issues
 
@@ -190,17 +156,17 @@ def _host_row(corpus: Corpus, lang: str) -> str:
 
 
 def test_a_host_that_ended_at_an_unknown_date_says_so_in_both_languages(tmp_path: Path) -> None:
-    ended = _corpus(tmp_path / "a", _alpha(until="    until: unknown\n"))
+    ended = load(tmp_path / "a", _alpha(until="    until: unknown\n"))
     assert "since 1960; ended, date unknown" in _host_row(ended, "en")
     assert "sona erdi, tarihi bilinmiyor" in _host_row(ended, "tr")
-    dated = _corpus(tmp_path / "b", _alpha(until="    until: '1970'\n"))
+    dated = load(tmp_path / "b", _alpha(until="    until: '1970'\n"))
     assert "since 1960 until 1970" in _host_row(dated, "en")
-    present = _host_row(_corpus(tmp_path / "c", _alpha()), "en")
+    present = _host_row(load(tmp_path / "c", _alpha()), "en")
     assert "since 1960" in present and "ended" not in present and "until" not in present
 
 
 def test_the_corrections_log_names_the_installation_and_the_field(tmp_path: Path) -> None:
-    corpus = _corpus(tmp_path, _alpha(**VALID_ENTRIES))
+    corpus = load(tmp_path, _alpha(**VALID_ENTRIES))
     kinds = [(c.kind, c.change.field) for c in corpus.corrections]
     assert kinds[0] == ("presence", "until") and ("host", "until") in kinds
     log = _log(corpus)

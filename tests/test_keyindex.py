@@ -12,11 +12,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pytest
 from conftest import TODAY
 from test_cleanwalk import _all_texts, _synthetic
 
-from kb import check, corpus, limits, loader, parallel
+from kb import corpus, limits, loader
 from kb.loader import KeyIndex
 from kb.rules.context import Context, keyed
 
@@ -52,19 +51,13 @@ def test_the_quick_walk_indexes_keys_as_the_rules_would(tmp_path: Path) -> None:
 
 
 def test_records_from_a_worker_keep_an_index_of_their_own_mappings(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, check_by
 ) -> None:
-    root = _synthetic(tmp_path / "c")
-    monkeypatch.setattr(parallel, "FILES_PER_WORKER", 10)
-    monkeypatch.setattr(parallel, "_cores", lambda: 2)
-    monkeypatch.setenv("KB_WORKERS", "2")
-    check.MEMO.clear()
-    records = check.check_root(root, tmp_path, TODAY).records
+    records = check_by(_synthetic(tmp_path / "c"), "2").records
     indexed = [r for r in records if r.keys is not None]
     assert len(indexed) > len(records) // 2
     for record in indexed:
         _same_index(record.keys, record.data)  # type: ignore[arg-type]
-    check.MEMO.clear()
 
 
 def test_the_rules_read_the_loaders_index(tmp_path: Path) -> None:

@@ -10,44 +10,12 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import TODAY, VALID, write_root
+from alphabase import alpha, corrections_log, history, load
+from conftest import TODAY, write_root
 
 from kb import build, export
 from kb.model import Corpus
 from kb.render import Renderer
-
-ALPHA = VALID["bases/alpha.yaml"]
-CLAIM_END = "    summary: Not yet checked against any source.\n"
-FACT = "    text: A fact.\n"
-NAME = "name: {en: Alpha Air Base, tr: Alfa Hava Üssü}\n"
-PRESENCE_END = "  certainty: official\n  citations: [{source: src-one}]\n"
-
-
-def _alpha(
-    claim: str = "",
-    summary: str = "Not yet checked against any source.",
-    fact: str = "",
-    fact_text: str = "A fact.",
-    names: str = "",
-    presence: str = "",
-) -> str:
-    """The fixture installation with a claim summary, a fact text and history lines."""
-    text = ALPHA
-    for end, new in (
-        (CLAIM_END, f"    summary: {summary}\n{claim}"),
-        (FACT, f"    text: {fact_text}\n{fact}"),
-        (NAME, NAME + names),
-        (PRESENCE_END, PRESENCE_END + presence),
-    ):
-        assert end in text
-        text = text.replace(end, new)
-    return text
-
-
-def _history(indent: int, *entries: str) -> str:
-    pad = " " * indent
-    return f"{pad}history:\n" + "".join(f"{pad}  - {e}\n" for e in entries)
-
 
 BOTH = "{en: Not checked against any source., tr: Hiçbir kaynakla denetlenmedi.}"
 SUMMARY_BOTH = "{en: Not yet checked against any source., tr: Henüz hiçbir kaynakla denetlenmedi.}"
@@ -55,9 +23,9 @@ FACT_BOTH = "{en: A fact., tr: Bir olgu.}"
 
 
 def _valid() -> str:
-    return _alpha(
+    return alpha(
         summary=SUMMARY_BOTH,
-        claim=_history(
+        claim=history(
             4,
             f"{{date: 2026-01-01, field: summary, previous_text: {BOTH}, reason: Narrowed.}}",
             "{date: 2026-01-02, previous_text: Something was said., reason: Reworded.}",
@@ -65,8 +33,8 @@ def _valid() -> str:
             "reason: {en: Turkish corrected., tr: Türkçesi düzeltildi.}}",
         ),
         fact_text=FACT_BOTH,
-        fact=_history(4, "{date: 2026-01-04, previous_text: {tr: Bir olgudur.}, reason: Fixed.}"),
-        names=_history(
+        fact=history(4, "{date: 2026-01-04, previous_text: {tr: Bir olgudur.}, reason: Fixed.}"),
+        names=history(
             0, "{date: 2026-01-05, field: name, previous_text: {tr: Alfa Üssü}, reason: Named.}"
         ),
     )
@@ -87,7 +55,7 @@ def test_rewordings_of_each_field_in_either_language_are_accepted(check) -> None
     ids=["field without previous text", "not a claim field", "empty", "other language"],
 )
 def test_claim_change_shapes_the_schema_refuses(check, entry: str, message: str) -> None:
-    text = _alpha(claim=_history(4, entry))
+    text = alpha(claim=history(4, entry))
     issues = check({"bases/alpha.yaml": text})
     line = text.splitlines().index("      - " + entry) + 1
     assert issues and all(i.startswith(f"data/bases/alpha.yaml:{line}:") for i in issues), issues
@@ -99,7 +67,7 @@ def test_claim_change_shapes_the_schema_refuses(check, entry: str, message: str)
     [
         (
             {
-                "claim": _history(
+                "claim": history(
                     4, "{date: 2026-01-01, field: summary, previous_text: {tr: Eski.}, reason: X.}"
                 )
             },
@@ -107,12 +75,12 @@ def test_claim_change_shapes_the_schema_refuses(check, entry: str, message: str)
             "Turkish wording of it",
         ),
         (
-            {"fact": _history(4, "{date: 2026-01-01, previous_text: {tr: Eski.}, reason: X.}")},
+            {"fact": history(4, "{date: 2026-01-01, previous_text: {tr: Eski.}, reason: X.}")},
             "the text has no Turkish text now",
         ),
         (
             {
-                "presence": _history(
+                "presence": history(
                     2,
                     "{date: 2026-01-01, field: certainty, previous_text: {tr: haber}, reason: X.}",
                 )
@@ -121,7 +89,7 @@ def test_claim_change_shapes_the_schema_refuses(check, entry: str, message: str)
         ),
         (
             {
-                "claim": _history(
+                "claim": history(
                     4,
                     "{date: 2026-01-01, field: summary, previous_text: 'Not yet  checked "
                     "against any source.', reason: X.}",
@@ -132,7 +100,7 @@ def test_claim_change_shapes_the_schema_refuses(check, entry: str, message: str)
         (
             {
                 "summary": SUMMARY_BOTH,
-                "claim": _history(
+                "claim": history(
                     4,
                     "{date: 2026-01-01, field: summary, previous_text: {tr: Eski.}, reason: X.}",
                     "{date: 2026-01-02, field: summary, previous_text: "
@@ -151,7 +119,7 @@ def test_claim_change_shapes_the_schema_refuses(check, entry: str, message: str)
     ],
 )
 def test_rewording_rule_cases(check, files: dict[str, str], message: str) -> None:
-    text = _alpha(**files)
+    text = alpha(**files)
     issues = check({"bases/alpha.yaml": text})
     assert len(issues) == 1, issues
     assert re.match(r"data/bases/alpha\.yaml:\d+:\d+: error \[history\] ", issues[0]), issues
@@ -165,17 +133,11 @@ def test_rewording_rule_cases(check, files: dict[str, str], message: str) -> Non
 
 @pytest.fixture
 def corpus(tmp_path: Path) -> Corpus:
-    root = write_root(tmp_path / "data", {"bases/alpha.yaml": _valid()})
-    return build.load(root, base=tmp_path, today=TODAY).corpus
+    return load(tmp_path, _valid())
 
 
 def _page(corpus: Corpus, lang: str, uri: str) -> str:
     return next(g.body for g in Renderer(corpus, lang=lang).pages() if g.uri == uri)
-
-
-def _log(corpus: Corpus, lang: str) -> str:
-    uri = "about.md" if lang == "en" else f"{lang}/about.md"
-    return Renderer(corpus, lang=lang).snippet("corrections", uri)
 
 
 def test_claim_page_names_the_field_and_shows_the_wording_in_its_language(
@@ -211,7 +173,7 @@ def test_claim_page_names_the_field_and_shows_the_wording_in_its_language(
 
 
 def test_corrections_log_names_the_field_and_the_language(corpus: Corpus) -> None:
-    en = _log(corpus, "en")
+    en = corrections_log(corpus, "en")
     assert (
         '; summary reworded <details class="kb-before"><summary>earlier Turkish text</summary>'
         '<q class="kb-quote" lang="tr">Denetlenmedi &lt;b&gt;hiç&lt;/b&gt;.</q></details>' in en
@@ -229,7 +191,7 @@ def test_corrections_log_names_the_field_and_the_language(corpus: Corpus) -> Non
         'name corrected. <details class="kb-before"><summary>earlier Turkish text</summary>'
         '<q class="kb-quote" lang="tr">Alfa Üssü</q></details>' in en
     )
-    tr = _log(corpus, "tr")
+    tr = corrections_log(corpus, "tr")
     assert (
         '; özet yeniden ifade edildi <details class="kb-before"><summary>önceki metin</summary>'
         '<q class="kb-quote" lang="tr">Hiçbir kaynakla denetlenmedi.</q></details>' in tr

@@ -5,17 +5,16 @@ still refuses the same data."""
 from __future__ import annotations
 
 import html
-import os
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from serving import get, mkdocs_serve, project_env, wait_for
 from test_browser import browser  # noqa: F401 (fixture)
-from test_serve import _get, _wait_for
 
-from kb.editloop import copy_project, free_port
+from kb.editloop import copy_project
 
 pytestmark = pytest.mark.slow
 
@@ -33,11 +32,10 @@ def _break(text: str) -> str:
 
 def _positions(project: Path) -> list[str]:
     """The `file:line:col` the validator gives for each broken value (from `kb validate`)."""
-    env = {**os.environ, "PYTHONPATH": str(project / "scripts")}
     run = subprocess.run(
         [sys.executable, "-m", "kb", "validate", "--data", str(project / "data")],
         cwd=project,
-        env=env,
+        env=project_env(project),
         capture_output=True,
         text=True,
         timeout=120,
@@ -49,26 +47,9 @@ def _positions(project: Path) -> list[str]:
 
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
-    project = copy_project(tmp_path / "project")
-    port = free_port()
-    log = tmp_path / "serve.log"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "scripts")}
-    with log.open("w") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
-            cwd=project,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        url = f"http://127.0.0.1:{port}/"
-        assert _wait_for(lambda: "Konya" in _get(url + "bases/konya/")), log.read_text()
-        yield project, url, log
-        assert proc.poll() is None, log.read_text()
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
+    with mkdocs_serve(tmp_path) as server:
+        yield server.project, server.url, server.log
+        assert server.proc.poll() is None, server.log.read_text()
 
 
 def test_a_data_error_is_a_page_and_the_site_comes_back(served) -> None:  # type: ignore[no-untyped-def]
@@ -79,31 +60,30 @@ def test_a_data_error_is_a_page_and_the_site_comes_back(served) -> None:  # type
     expected = _positions(project)
 
     page = url + "bases/konya/"
-    assert _wait_for(lambda: TITLE in _get(page)), log.read_text()
-    shown = _get(page)
+    assert wait_for(lambda: TITLE in get(page)), log.read_text()
+    shown = get(page)
     for line in expected:  # every problem, with its place and its message, escaped as text
         assert html.escape(line) in shown, (line, shown[-3000:])
     assert "<b>icoa" not in shown and "&lt;b&gt;icoa" in shown
     for other in ("", "bases/incirlik/", "claims/", "methodology/"):
-        assert TITLE in _get(url + other), other
+        assert TITLE in get(url + other), other
     assert "Traceback" not in log.read_text()
     assert expected[0] in log.read_text()
 
     yaml_file.write_text(good.replace("Konya Airport", "Konya Havalimanı"), encoding="utf-8")
-    assert _wait_for(lambda: "Konya Havalimanı" in _get(page)), log.read_text()
-    assert TITLE not in _get(url) and TITLE not in _get(url + "claims/")
+    assert wait_for(lambda: "Konya Havalimanı" in get(page)), log.read_text()
+    assert TITLE not in get(url) and TITLE not in get(url + "claims/")
 
 
 def test_build_still_fails_on_the_same_data(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     yaml_file = project / "data" / "bases" / "konya.yaml"
     yaml_file.write_text(_break(yaml_file.read_text(encoding="utf-8")), encoding="utf-8")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "scripts")}
     for strict in ([], ["--strict"]):
         run = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", *strict, "-d", str(tmp_path / "site")],
             cwd=project,
-            env=env,
+            env=project_env(project),
             capture_output=True,
             text=True,
             timeout=300,

@@ -41,7 +41,8 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
-def _get(url: str) -> str:
+def get(url: str) -> str:
+    """The page at `url`, or "" when it cannot be fetched."""
     try:
         with urllib.request.urlopen(url, timeout=5) as r:
             return str(r.read().decode("utf-8"))
@@ -50,7 +51,7 @@ def _get(url: str) -> str:
 
 
 def _shows(url: str, text: str) -> bool:
-    return text in _get(url)
+    return text in get(url)
 
 
 def _wait(predicate: Callable[[], bool], timeout: float) -> float | None:
@@ -91,7 +92,7 @@ def measure(
     with log.open("w") as out:
         proc = subprocess.Popen(command, cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT)
     try:
-        first = _wait(lambda: "<html" in _get(url), timeout)
+        first = _wait(lambda: "<html" in get(url), timeout)
         if first is None:
             raise SystemExit(f"mkdocs serve did not serve {url}:\n{log.read_text()[-2000:]}")
         times: list[float] = []
