@@ -58,7 +58,8 @@ class Text:
         """Up to the first full stop; a stop after a short number is an ordinal, not the end
         ("10. Tanker Üs Komutanlığı", "the 10th")."""
         text = " ".join(self.get(lang).split())
-        match = _SENTENCE_END.search(text)
+        at = text.find(". ")  # most texts are one sentence: no pattern search for them
+        match = None if at == -1 else _SENTENCE_END.search(text, at)
         return text if match is None else text[: match.start() + 1]
 
 

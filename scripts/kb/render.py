@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from types import BuiltinFunctionType, FunctionType, MethodType
+from types import BuiltinFunctionType, CodeType, FunctionType, MethodType
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
@@ -51,7 +51,7 @@ if TYPE_CHECKING:
 
 # Inline Markdown syntax that could turn data into markup; '<', '>' and '&' are left to the
 # HTML escape that follows, so they become entities rather than backslash sequences.
-_MD_ESCAPES = str.maketrans({c: "\\" + c for c in "\\`*_{}[]#|"})
+_MD_INLINE = re.compile(r"([\\`*_{}\[\]#|])")
 _ID = re.compile(r"[a-z][a-z0-9-]*")
 # At the start of a line, '-' and '+' open list items and '1.' an ordered list; Python-Markdown
 # unescapes exactly these backslash sequences, so escaping them is invisible.
@@ -80,7 +80,9 @@ def md_text(value: Any, lang: str = addresses.DEFAULT_LANGUAGE) -> str | Markup:
 @lru_cache(maxsize=65536)
 def _inert(text: str) -> str:
     """`md_text` of a string, remembered: names, titles and labels recur on many pages."""
-    text = " ".join(text.split()).translate(_MD_ESCAPES)
+    text = " ".join(text.split())
+    if _MD_INLINE.search(text):  # few texts have any: a search is cheaper than a substitution
+        text = _MD_INLINE.sub(r"\\\1", text)
     match = _MD_LINE_START.match(text)
     if match:
         text = (
@@ -131,15 +133,18 @@ class _Compiled(jinja2.BytecodeCache):
     (every build under `mkdocs serve`, each language) skips compiling an unchanged template."""
 
     def __init__(self) -> None:
-        self._code: dict[str, bytes] = {}
+        self._code: dict[str, CodeType] = {}
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        # The code object itself, not its marshalled bytes: code is immutable, and loading
+        # bytes again cost every renderer a marshal.loads per template.
         code = self._code.get(bucket.key + bucket.checksum)
         if code is not None:
-            bucket.bytecode_from_string(code)
+            bucket.code = code
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self._code[bucket.key + bucket.checksum] = bucket.bytecode_to_string()
+        if bucket.code is not None:
+            self._code[bucket.key + bucket.checksum] = bucket.code
 
 
 class _Output(jinja2.compiler.CodeGenerator):
