@@ -1,5 +1,6 @@
-"""The renderer's quicker template context calls what Jinja's own would call, with the same
-arguments, and leaves anything that asks for the context to Jinja."""
+"""Templates call functions directly (kb.render._Output.visit_Call): every plain callable gets
+what Jinja's own `context.call` gives it, and a function that asks Jinja for its context is
+refused when the renderer is made, not handed shifted arguments."""
 
 from __future__ import annotations
 
@@ -8,9 +9,8 @@ from typing import Any
 
 import jinja2
 import pytest
-from jinja2.runtime import Context
 
-from kb import build, paths, render
+from kb import build, paths, render, schema
 
 
 class _Callable:
@@ -23,12 +23,12 @@ class _Callable:
 
 @jinja2.pass_context
 def _wants_context(ctx: Any, x: Any) -> Any:
-    return ("context", isinstance(ctx, Context), ctx.get("v"), x)
+    return ("context", ctx.get("v"), x)
 
 
 @jinja2.pass_environment
 def _wants_environment(env: Any, x: Any) -> Any:
-    return ("environment", type(env).__name__, x)
+    return ("environment", x)
 
 
 class _CallableWithContext:
@@ -43,56 +43,69 @@ class _Host:
         return ("context method", ctx.get("v"), x)
 
 
-def _raises_stop(x: Any) -> Any:
-    raise StopIteration
-
-
-CALLABLES = {
-    "function": lambda x: ("function", x),
+PLAIN = {
+    "function": lambda x, y="d": ("function", x, y),
     "method": _Callable().method,
     "instance": _Callable(),
     "builtin": {"k": "v"}.get,
     "class": str,
+}
+ASKING = {
     "pass_context": _wants_context,
     "pass_environment": _wants_environment,
     "pass_context method": _Host().method,
     "pass_context instance": _CallableWithContext(),
 }
+CALLS = [
+    "{{ f('k') }}",
+    "{% for i in [1, 2] %}{{ f(i) }}{% endfor %}",  # where Jinja passes the loop's variables
+    "{% set args = ['k'] %}{{ f(*args) }}",
+    "{% macro m(a, b=2) %}{{ a }}-{{ b }}{% endmacro %}{{ m(1, b=3) }}{{ m(*[4]) }}",
+    "{% macro m(x) %}<{{ caller() }}:{{ x }}>{% endmacro %}{% call m(1) %}{{ f('k') }}{% endcall %}",
+]
 
 
-def _contexts() -> tuple[Context, Context]:
-    env = jinja2.Environment(autoescape=True)
-    jinjas = env.from_string("x").new_context({"v": 1})
-    env.context_class = render._Context
-    return jinjas, env.from_string("x").new_context({"v": 1})
+def _envs() -> tuple[jinja2.Environment, jinja2.Environment]:
+    jinjas = jinja2.Environment(autoescape=True)
+    ours = jinja2.Environment(autoescape=True)
+    ours.code_generator_class = render._Output
+    ours.kb_output = jinja2.runtime.escape  # type: ignore[attr-defined]
+    return jinjas, ours
 
 
-@pytest.mark.parametrize("name", list(CALLABLES))
-def test_every_kind_of_callable_gets_what_jinja_gives_it(name: str) -> None:
-    jinjas, ours = _contexts()
-    assert type(ours) is render._Context and type(jinjas) is Context
-    fn = CALLABLES[name]
-    for kwargs in ({}, {"_loop_vars": {"v": 2}}, {"_block_vars": {}}):
-        assert ours.call(fn, "k", **kwargs) == jinjas.call(fn, "k", **kwargs), kwargs
+@pytest.mark.parametrize("template", CALLS)
+@pytest.mark.parametrize("name", list(PLAIN))
+def test_every_plain_callable_gets_what_jinja_gives_it(name: str, template: str) -> None:
+    jinjas, ours = _envs()
+    fn = PLAIN[name]
+    expected = jinjas.from_string(template).render(f=fn, v=1)
+    assert ours.from_string(template).render(f=fn, v=1) == expected
 
 
-def test_a_macro_is_called_directly_with_its_arguments() -> None:
-    env = jinja2.Environment(autoescape=True)
-    env.context_class = render._Context
-    template = env.from_string("{% macro m(a, b=2) %}{{ a }}-{{ b }}{% endmacro %}{{ m(1, b=3) }}")
-    assert template.render() == "1-3"
+def test_calls_compile_to_direct_calls_and_call_blocks_to_jinjas() -> None:
+    _, ours = _envs()
+    direct = ours.compile("{{ f(1) }}", raw=True)
+    assert "context.call(" not in direct and "(*(), 1)" in direct
+    block = ours.compile(
+        "{% macro m() %}{{ caller() }}{% endmacro %}{% call m() %}x{% endcall %}", raw=True
+    )
+    assert "context.call(" in block
 
 
-def test_stop_iteration_gives_undefined_as_in_jinja() -> None:
-    jinjas, ours = _contexts()
-    assert isinstance(ours.call(_raises_stop, 1), jinja2.Undefined)
-    assert isinstance(jinjas.call(_raises_stop, 1), jinja2.Undefined)
+@pytest.mark.parametrize("name", list(ASKING))
+def test_a_global_that_asks_for_the_context_is_refused(name: str) -> None:
+    with pytest.raises(TypeError, match="template global 'g' asks Jinja for its"):
+        render.plain_callables({"ok": PLAIN["function"], "g": ASKING[name]})
+    render.plain_callables(PLAIN)  # none of these asks
 
 
-def test_the_renderer_uses_it() -> None:
+def test_the_renderer_refuses_one(monkeypatch: pytest.MonkeyPatch) -> None:
     golden = Path(__file__).parent / "golden"
     loaded = build.load(golden / "data", base=golden, changed={})
-    assert loaded.renderer("en").env.context_class is render._Context
+    loaded.renderer("en")  # as it is: every global is plain
+    monkeypatch.setattr(schema, "reference", _wants_context)  # the `reference` global
+    with pytest.raises(TypeError, match="'reference' asks Jinja for its context"):
+        render.Renderer(loaded.corpus)
 
 
 OLD_CITE_IDS = (

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from types import BuiltinFunctionType, CodeType, FunctionType, MethodType
+from types import CodeType
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
@@ -152,7 +152,12 @@ class _Output(jinja2.compiler.CodeGenerator):
     `escape(environment.finalize(value))`: two calls for every value written, and a copy of
     every Markup (`escape` makes a new one), some 60,000 times per language on the real data.
     `Renderer._output` gives what those two calls give. Constants are finalized when the
-    template is compiled, as before; a template without autoescape is compiled as Jinja does."""
+    template is compiled, as before; a template without autoescape is compiled as Jinja does.
+
+    And `{{ f(x) }}` compiles to `(f)(x)`, where Jinja writes `context.call(f, x, ...)`, which
+    looks up on every call whether `f` asks for the context (with the loop's variables): no
+    function here does (`plain_callables` refuses one that would), and the look-ups were a
+    tenth of page generation."""
 
     def _output_child_pre(
         self,
@@ -176,35 +181,32 @@ class _Output(jinja2.compiler.CodeGenerator):
         else:
             super()._output_child_post(node, frame, finalize)
 
+    def visit_Call(
+        self, node: jinja2.nodes.Call, frame: jinja2.compiler.Frame, forward_caller: bool = False
+    ) -> None:
+        if forward_caller:  # a {% call %} block: Jinja's way
+            super().visit_Call(node, frame, forward_caller=True)
+            return
+        self.write("(")
+        self.visit(node.node, frame)
+        self.write(")(*()")  # `signature` writes each argument after a comma
+        self.signature(node, frame)
+        self.write(")")
 
-class _Context(jinja2.runtime.Context):
-    """Jinja's template context, with a quicker `call` for what templates here call: every
-    `{{ f(...) }}` goes through `Context.call`, which looks up whether `f` (or its `__call__`)
-    asks for the context or environment, a few attribute look-ups that fail, some 16,000
-    times per language. A Python function or method that does not ask (no `jinja_pass_arg`,
-    which `jinja2.pass_context` and the like set on the function), a built-in, or a macro is
-    called directly, as `Context.call` would call it; anything else goes to `Context.call`."""
 
-    def call(self, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
-        kind = type(obj)
-        if kind is FunctionType:
-            plain = "jinja_pass_arg" not in obj.__dict__
-        elif kind is MethodType:
-            func = obj.__func__
-            plain = type(func) is FunctionType and "jinja_pass_arg" not in func.__dict__
-        else:
-            plain = kind is BuiltinFunctionType or kind is jinja2.runtime.Macro
-        if not plain:
-            return super().call(obj, *args, **kwargs)
-        if kwargs:
-            kwargs.pop("_block_vars", None)
-            kwargs.pop("_loop_vars", None)
-        try:
-            return obj(*args, **kwargs)
-        except StopIteration:  # as Context.call answers it
-            return self.environment.undefined(
-                "value was undefined because a callable raised a StopIteration exception"
-            )
+def plain_callables(names: dict[str, Any]) -> None:
+    """Refuse a template global that asks Jinja for its context, environment or evaluation
+    context (`jinja2.pass_context` and the like): templates here call functions directly
+    (`_Output.visit_Call`), so such a function would get its arguments shifted."""
+    for name, value in names.items():
+        method = getattr(value, "__func__", None)
+        call = vars(type(value)).get("__call__")  # an object whose class defines __call__
+        for target in (value, method, call):
+            if target is not None and hasattr(target, "jinja_pass_arg"):
+                raise TypeError(
+                    f"template global {name!r} asks Jinja for its {target.jinja_pass_arg.name}; "
+                    "templates here call functions directly: pass it what it needs as arguments"
+                )
 
 
 _COMPILED = _Compiled()
@@ -367,7 +369,6 @@ class Renderer:
             bytecode_cache=_COMPILED,
             auto_reload=False,  # one renderer per build: no stat of the template on every page
         )
-        self.env.context_class = _Context
         self.env.code_generator_class = _Output
         self.env.kb_output = self._output  # type: ignore[attr-defined]
         certainty = certainty_meanings(lang)
@@ -461,6 +462,7 @@ class Renderer:
         for name, template in MACRO_MODULES:  # in order: a later module uses the earlier ones
             self.env.globals[name] = self.env.get_template(template).module
         vars(self.env.globals["m"]).update(python_macros)
+        plain_callables(self.env.globals)
         self._globals = dict(self.env.globals)
 
     # The page being rendered and its folder, for relative links; set by `render`.
