@@ -1,15 +1,18 @@
 """Benchmark: what the generator costs against MkDocs alone, with budgets.
 
 `scripts/bench [SIZES...] [--runs 3] [--big-runs 2] [--edits 3]` (default sizes 10 100 1000)
-writes synthetic data roots (`kb.corpus`: N installations, 10 claims each, real text lengths)
-to a temporary folder; nothing in data/ is touched. For each N it reports the `kb validate`
+first measures the real data (load, validate and render, then its full and static builds), in
+a process that has read nothing else, as a build's has. It then writes synthetic data roots
+(`kb.corpus`: N installations, 10 claims each, real text lengths) to a temporary folder;
+nothing in data/ is touched. For each N it reports the `kb validate`
 time (cold: a fresh process, `kb.benchcheck`), the page generation time (model and
 Markdown), the full `mkdocs build` with the hook (every language), the static twin (the same
 Markdown of every language, the same configurations, no hook), their ratio, the installation
 page's HTML size, the site size and the build's peak memory. Every timing is the best of the
-runs; the full/static ratio is taken within one run (the run with the fastest full build). It
-then measures the real data, and the edit loop under `mkdocs serve` at the real size and at
-the largest N, and prints the budgets as PASS or FAIL.
+runs, and each run starts without the strings earlier runs remembered (`memo.forget_texts`);
+the full/static ratio is taken within one run (the run with the fastest full build). Last, the
+edit loop under `mkdocs serve` at the real size and at the largest N, and the budgets as PASS
+or FAIL.
 """
 
 from __future__ import annotations
