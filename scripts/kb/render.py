@@ -166,20 +166,11 @@ class _Output(jinja2.compiler.CodeGenerator):
         finalize: jinja2.compiler.CodeGenerator._FinalizeInfo,
     ) -> None:
         if frame.eval_ctx.autoescape and not frame.eval_ctx.volatile:
-            self.write("environment.kb_output(")
+            # Jinja's `_output_child_post` closes what its pre opens: `escape(` and, with a
+            # finalize function, `environment.finalize(`; this opens as many brackets.
+            self.write("environment.kb_output(" + ("(" if finalize.src else ""))
         else:
             super()._output_child_pre(node, frame, finalize)
-
-    def _output_child_post(
-        self,
-        node: jinja2.nodes.Expr,
-        frame: jinja2.compiler.Frame,
-        finalize: jinja2.compiler.CodeGenerator._FinalizeInfo,
-    ) -> None:
-        if frame.eval_ctx.autoescape and not frame.eval_ctx.volatile:
-            self.write(")")
-        else:
-            super()._output_child_post(node, frame, finalize)
 
     def visit_Call(
         self, node: jinja2.nodes.Call, frame: jinja2.compiler.Frame, forward_caller: bool = False
