@@ -92,6 +92,13 @@ def test_calls_compile_to_direct_calls_and_call_blocks_to_jinjas() -> None:
     assert "context.call(" in block
 
 
+def test_no_template_turns_autoescape_off_for_a_block() -> None:
+    """Macros are called directly, without the evaluation context they would be given, so a
+    macro defined under `{% autoescape false %}` would still escape: no template has one."""
+    for template in sorted(paths.TEMPLATES.glob("*.j2")):
+        assert "autoescape" not in template.read_text(encoding="utf-8"), template.name
+
+
 @pytest.mark.parametrize("name", list(ASKING))
 def test_a_global_that_asks_for_the_context_is_refused(name: str) -> None:
     with pytest.raises(TypeError, match="template global 'g' asks Jinja for its"):

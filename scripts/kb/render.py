@@ -156,8 +156,10 @@ class _Output(jinja2.compiler.CodeGenerator):
 
     And `{{ f(x) }}` compiles to `(f)(x)`, where Jinja writes `context.call(f, x, ...)`, which
     looks up on every call whether `f` asks for the context (with the loop's variables): no
-    function here does (`plain_callables` refuses one that would), and the look-ups were a
-    tenth of page generation."""
+    global here does (`plain_callables` refuses one that would), and the look-ups were a
+    tenth of page generation. Macros ask only for the evaluation context, which says whether
+    to autoescape: autoescape is on in every template here (no `{% autoescape %}` block, which
+    a test checks), so called directly they escape as they would through Jinja."""
 
     def _output_child_pre(
         self,
