@@ -89,7 +89,6 @@ def _generate(
     paused, as the hook does); `times` gets each language's seconds (its renderer, files
     and pages; the model counts under 'shared'). `dates`: git's
     reading, started before the check as `build.load` starts it (else started here)."""
-    memo.forget_texts()  # no text escaped or date read by an earlier run
     with parallel.gc_paused():
         return _generate_all(data, records, {} if times is None else times, dates)
 
@@ -157,7 +156,12 @@ def _builds(data: Path, work: Path, runs: int, page: str) -> dict[str, Any]:
 def measure_size(count: int, work: Path, runs: int) -> dict[str, Any]:
     data = corpus.write(work / f"n{count}" / "data", count)
     result = _cold_check(data)
-    generate, pages = _best(lambda: _generate(data, result.records), runs)
+
+    def cold_generate() -> int:
+        memo.forget_texts()  # no text escaped by an earlier run, as in a build
+        return _generate(data, result.records)
+
+    generate, pages = _best(cold_generate, runs)
     row = {
         "installations": count,
         "files": result.files,
