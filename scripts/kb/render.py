@@ -489,7 +489,7 @@ class Renderer:
             else self.corpus.bases[page_id].name.get(self.lang)
         )
         target = self._link_to(addresses.record_page(page_id, self.lang), anchor)
-        return Markup(f"[{escape(self._finalize(name))}]({target})")
+        return Markup(f"[{self._output(name)}]({target})")
 
     def _backlink_href(self, b: Any) -> Markup:
         """`m.backlink_href`: where a "cited by" entry leads (a claim's own page, or the
@@ -499,18 +499,14 @@ class Renderer:
         return self._link_to(addresses.record_page(b.page, self.lang), b.anchor)
 
     def _finalize(self, value: Any) -> str | Markup:
-        """What `{{ value }}` writes (before the HTML escape): `md_text`, with its two
-        commonest cases first (Markup from a macro or filter, text from data)."""
-        if isinstance(value, Markup):
-            return value
-        if type(value) is str:
-            return _inert(value)
+        """The environment's finalize: `md_text`, which Jinja applies to a template's
+        constants when it compiles them; values met while rendering go through `_output`."""
         return md_text(value, self.lang)
 
     def _output(self, value: Any) -> Markup:
-        """What `{{ value }}` writes (see `_Output`): `escape(self._finalize(value))`, with
-        Markup passed on as it is (it is immutable; `escape` would copy it) and strings from
-        data escaped once and remembered."""
+        """What `{{ value }}` writes (see `_Output`): `escape(md_text(value))`, with Markup
+        passed on as it is (it is immutable; `escape` would copy it) and strings from data
+        escaped once and remembered."""
         if type(value) is str:
             return _escaped(value)
         if isinstance(value, Markup):
