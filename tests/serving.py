@@ -5,23 +5,17 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from kb.editloop import copy_project, free_port, get
+from kb.editloop import copy_project, free_port, get, wait
 
 
 def wait_for(predicate: Callable[[], bool], timeout: float = 60) -> bool:
-    """Whether `predicate()` came to hold within `timeout` seconds (asked every 0.3 s)."""
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if predicate():
-            return True
-        time.sleep(0.3)
-    return False
+    """Whether `predicate()` came to hold within `timeout` seconds (`kb.editloop.wait`)."""
+    return wait(predicate, timeout) is not None
 
 
 def project_env(project: Path) -> dict[str, str]:

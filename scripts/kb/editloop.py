@@ -54,7 +54,7 @@ def _shows(url: str, text: str) -> bool:
     return text in get(url)
 
 
-def _wait(predicate: Callable[[], bool], timeout: float) -> float | None:
+def wait(predicate: Callable[[], bool], timeout: float) -> float | None:
     """Seconds until `predicate()` holds, or None after `timeout`."""
     start = time.perf_counter()
     while time.perf_counter() - start < timeout:
@@ -92,7 +92,7 @@ def measure(
     with log.open("w") as out:
         proc = subprocess.Popen(command, cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT)
     try:
-        first = _wait(lambda: "<html" in get(url), timeout)
+        first = wait(lambda: "<html" in get(url), timeout)
         if first is None:
             raise SystemExit(f"mkdocs serve did not serve {url}:\n{log.read_text()[-2000:]}")
         times: list[float] = []
@@ -102,7 +102,7 @@ def measure(
             changed = _drop_key(changed, "old_summary")
             time.sleep(1.0)  # let the server settle after the previous reload
             yaml_file.write_text(changed, encoding="utf-8")
-            took = _wait(partial(_shows, url, marker), timeout)
+            took = wait(partial(_shows, url, marker), timeout)
             if took is None:
                 raise SystemExit(f"the edit never reached {url}:\n{log.read_text()[-2000:]}")
             times.append(took)
